@@ -1,0 +1,55 @@
+// The one interface between the renderer and its host (DESIGN.md, "One renderer, two hosts").
+// Types and channel names only, so the preload bundle stays tiny. The Electron preload and the
+// browser host both `satisfies Platform`; main validates every argument it receives.
+
+export type HostKind = 'electron' | 'browser';
+
+export type AppInfo = { host: HostKind; version: string; buildDate: string };
+
+export type PickedFile = { name: string; bytes: Uint8Array };
+export type OpenFilesRequest = { accept: ('json' | 'xlsx')[]; multiple: boolean };
+export type OpenFilesResult =
+  | { ok: true; files: PickedFile[] }
+  | { ok: false; reason: 'cancelled' | 'rejected' | 'read-failed' | 'too-large' };
+
+export type SaveFileRequest = { suggestedName: string; bytes: Uint8Array };
+export type SaveFileResult =
+  | { ok: true; fileName: string }
+  | { ok: false; reason: 'cancelled' | 'rejected' | 'write-failed' };
+
+/** Print the current window: a PDF file in Electron (printToPDF), the print dialog in the browser. */
+export type PrintRequest = { suggestedName: string; landscape: boolean };
+export type PrintResult =
+  | { ok: true; fileName: string | null }
+  | { ok: false; reason: 'cancelled' | 'rejected' | 'failed' };
+
+/** The unit's Ed25519 key never leaves the host: the renderer asks it to sign bytes. Keys in base64url. */
+export type KeyInfo = { unitId: string; publicKey: string; createdAt: string; protection: 'os-keychain' | 'non-extractable' | 'passphrase' };
+export type KeyResult = { ok: true; key: KeyInfo } | { ok: false; reason: 'no-key' | 'rejected' | 'unavailable' };
+export type SignResult = { ok: true; signature: string } | { ok: false; reason: 'no-key' | 'rejected' | 'unavailable' };
+
+export interface Platform {
+  readonly host: HostKind;
+  appInfo(): Promise<AppInfo>;
+  openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
+  saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  print(req: PrintRequest): Promise<PrintResult>;
+  /** Creates the unit's key when it has none; returns the existing one otherwise. */
+  ensureUnitKey(unitId: string): Promise<KeyResult>;
+  getUnitKey(unitId: string): Promise<KeyResult>;
+  /** Signs `bytes` (the canonical form of a package without signature.value) with the unit's key. */
+  sign(unitId: string, bytes: Uint8Array): Promise<SignResult>;
+}
+
+export const CHANNEL = {
+  appInfo: 'platform:app-info',
+  openFiles: 'platform:open-files',
+  saveFile: 'platform:save-file',
+  print: 'platform:print',
+  ensureUnitKey: 'platform:ensure-unit-key',
+  getUnitKey: 'platform:get-unit-key',
+  sign: 'platform:sign',
+} as const;
+
+/** Largest file the host reads or writes for the renderer (a consolidated package can be large). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end journeys: playwright-core drives Debian's Chromium against `vite preview` of the built renderer.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    globalSetup: ['tests/e2e/support/globalSetup.ts'],
+  },
+});
