@@ -1,0 +1,59 @@
+// Rows as stored in IndexedDB. Plan rows carry the planId beside the core's own shapes.
+import type { ItemId, PeriodKey, PlanId, UnitId } from '../../shared/model/ids';
+import type { Plan, PlanItem, Section } from '../../shared/model/plan';
+import type { DirectoryUnit, UnitGroup } from '../../shared/model/units';
+import type { Entry, IndicatorValue, ProjectValue } from '../../shared/model/report';
+
+export type Role = 'reporter' | 'consolidator' | 'both';
+
+/** This installation's identity (one row, key 'self'). */
+export type SelfRecord = { key: 'self'; unitId: UnitId; role: Role; setUpAt: string };
+export type SettingRecord = { key: string; value: unknown };
+
+export type PlanRecord = Plan & { importedAt: string; source: 'demo' | 'package' | 'xlsx' };
+export type SectionRecord = Section & { planId: PlanId; order: number };
+export type ItemRecord = PlanItem & { planId: PlanId; order: number; searchKey: string };
+export type UnitRecord = DirectoryUnit & { searchKey: string };
+export type GroupRecord = UnitGroup;
+
+/** One unit's entry for one item in one period (progress reporting). */
+export type EntryRecord = {
+  unitId: UnitId; planId: PlanId; period: PeriodKey; itemId: ItemId;
+  entry: Entry;
+  indicator: IndicatorValue | null;
+  project: ProjectValue | null;
+  /** False when carried forward from the previous period and not yet touched or confirmed. */
+  confirmed: boolean;
+  updatedAt: string;
+};
+
+/** Every package file received, kept raw with its verification outcome (the evidence of what arrived). */
+export type ReceivedPackageRecord = {
+  id?: number;
+  fileName: string;
+  bytes: Uint8Array;
+  receivedAt: string;
+  reason: string;
+  packageId: string | null;
+  kind: string | null;
+  unitId: string | null;
+  planId: string | null;
+  period: string | null;
+  sequence: number | null;
+  contentHash: string | null;
+  supersededBy: string | null;
+};
+
+/** Packages this unit exported, re-exportable as they were. */
+export type ExportedPackageRecord = {
+  id?: number;
+  unitId: UnitId; planId: PlanId; period: PeriodKey; sequence: number;
+  packageId: string; fileName: string; bytes: Uint8Array; exportedAt: string;
+};
+
+/** Highest sequence ever used per (unit, plan, period): only grows (DESIGN.md). */
+export type SequenceRecord = { unitId: UnitId; planId: PlanId; period: PeriodKey; last: number };
+
+export type TrustRecord = { unitId: UnitId; keyId: string; publicKey: string; validFrom: string | null; revokedAt: string | null; addedAt: string; source: string };
+
+export type AuditRecord = { id?: number; at: string; action: string; unitId: string | null; itemId: string | null; detail: unknown };

@@ -1,0 +1,43 @@
+import type { PlanDocument, PlanItem } from '../../../shared/model/plan';
+import type { Role } from '../../../shared/plans/browse';
+import { useT, type MessageKey } from '../../i18n';
+import { ParsedCells } from './ParsedCells';
+
+type Props = { item: PlanItem | null; doc: PlanDocument | null; role: Role | null; unresolved: string[] };
+
+/** One item: every cell as written in the plan, beside what PlanBook understood of it. */
+export function ItemDetail({ item, doc, role, unresolved }: Props) {
+  const t = useT();
+  if (!item || !doc) return <aside className="item-detail" aria-label={t('item.title')}><p className="muted">{t('item.select')}</p></aside>;
+  const section = doc.sections.find((s) => s.id === item.sectionId);
+  const cells: [MessageKey, string | undefined][] = [
+    ['plans.col.no', item.no],
+    ['item.section', section ? `${section.code}. ${section.title}` : undefined],
+    ['plans.col.content', item.content],
+    ['plans.col.lead', item.lead],
+    ['plans.col.coordinating', item.coordinating],
+    ['item.monitor', item.monitor],
+    ['plans.col.due', item.due],
+    ['item.baseline', item.baseline],
+    ['item.nationalTarget', item.nationalTarget],
+    ['plans.col.target', item.target],
+    ['item.note', item.note],
+  ];
+  return (
+    <aside className="item-detail" aria-label={t('item.title')}>
+      <h2>{t(`kind.${item.kind}`)} {item.no}</h2>
+      <p className="assigned">
+        {t('item.assignedAs')}: <strong>{role ? t(`plans.role.${role}`) : t('item.notAssigned')}</strong>
+      </p>
+      <h3>{t('item.verbatim')}</h3>
+      <dl className="cells">
+        {cells.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => (
+          <div key={k}><dt>{t(k)}</dt><dd>{v}</dd></div>
+        ))}
+      </dl>
+      <h3>{t('item.parsed')}</h3>
+      <ParsedCells item={item} />
+      {unresolved.length > 0 && <p className="warning" role="note">{t('item.unresolved', { names: unresolved.join('; ') })}</p>}
+    </aside>
+  );
+}

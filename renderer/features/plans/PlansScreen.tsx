@@ -1,0 +1,58 @@
+import { useEffect, useMemo } from 'react';
+import type { PlanId } from '../../../shared/model/ids';
+import { browseRows, countItems } from '../../../shared/plans/browse';
+import type { SelfRecord } from '../../db/records';
+import { useT } from '../../i18n';
+import { useUi } from '../../state';
+import { useDirectory } from '../units/unitsRepo';
+import { usePlanDocument, usePlans } from './plansRepo';
+import { FilterBar } from './FilterBar';
+import { ItemList } from './ItemList';
+import { ItemDetail } from './ItemDetail';
+import { useRoles } from './useRoles';
+
+export function PlansScreen({ self }: { self: SelfRecord }) {
+  const t = useT();
+  const plans = usePlans();
+  const { planId, selectPlan, itemId, assignment, kind, query } = useUi();
+  const doc = usePlanDocument(planId);
+  const directory = useDirectory();
+  const roles = useRoles(doc ?? null, directory, self.unitId);
+
+  useEffect(() => {
+    if (!planId && plans && plans.length > 0) selectPlan(plans[0].id);
+  }, [planId, plans, selectPlan]);
+
+  const rows = useMemo(() => (doc ? browseRows(doc, roles.roles, { assignment, kind, query }) : []), [doc, roles, assignment, kind, query]);
+  const counts = useMemo(() => (doc ? countItems(doc) : null), [doc]);
+  const selected = doc?.items.find((it) => it.id === itemId) ?? null;
+
+  if (plans && plans.length === 0) return <section className="page"><h1>{t('plans.title')}</h1><p>{t('plans.none')}</p></section>;
+
+  return (
+    <section className="page plans" aria-labelledby="plans-title">
+      <header className="page-head">
+        <h1 id="plans-title" className="visually-hidden">{t('plans.title')}</h1>
+        <label className="plan-picker">
+          <span>{t('plans.pick')}</span>
+          <select value={planId ?? ''} onChange={(e) => selectPlan(e.target.value as PlanId)}>
+            {(plans ?? []).map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+          </select>
+        </label>
+        {doc && counts && (
+          <p className="plan-meta">
+            {doc.plan.decision && <span>{t('plans.decision')}: {doc.plan.decision} · </span>}
+            <span>{doc.plan.issuer}</span>
+            <span> · {t('plans.counts', { sections: doc.sections.length, tasks: counts.task, indicators: counts.indicator, projects: counts.project })}</span>
+          </p>
+        )}
+      </header>
+      <FilterBar shown={rows.filter((r) => r.type === 'item').length} total={doc?.items.length ?? 0} />
+      <div className="plans-body">
+        <ItemList rows={rows} />
+        <ItemDetail item={selected} doc={doc ?? null} role={selected ? roles.roles.get(selected.id) ?? null : null}
+          unresolved={selected ? roles.unresolved.get(selected.id) ?? [] : []} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import {
+  MAX_FILE_BYTES, type KeyInfo, type KeyResult, type OpenFilesRequest, type OpenFilesResult, type Platform,
+  type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SignResult,
+} from '../../shared/platform/contract';
+import { createKey, loadKey, signWith, supportsEd25519 } from './browserKeys';
+
+declare const __PLANBOOK_VERSION__: string;
+declare const __PLANBOOK_BUILD_DATE__: string;
+
+const ACCEPT: Record<OpenFilesRequest['accept'][number], string> = {
+  json: '.json,application/json',
+  xlsx: '.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel',
+};
+
+function pickFiles(req: OpenFilesRequest): Promise<File[] | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = req.multiple;
+    input.accept = req.accept.map((a) => ACCEPT[a]).join(',');
+    input.addEventListener('change', () => resolve(input.files ? [...input.files] : null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+const keyInfo = (k: { unitId: string; publicKey: string; createdAt: string }): KeyInfo =>
+  ({ unitId: k.unitId, publicKey: k.publicKey, createdAt: k.createdAt, protection: 'non-extractable' });
+
+/** The host when the renderer runs in a plain browser (`npm run web`, and the end-to-end tests). */
+export const browserPlatform = {
+  host: 'browser',
+  appInfo: async () => ({ host: 'browser', version: __PLANBOOK_VERSION__, buildDate: __PLANBOOK_BUILD_DATE__ }),
+
+  async openFiles(req: OpenFilesRequest): Promise<OpenFilesResult> {
+    const files = await pickFiles(req);
+    if (!files || files.length === 0) return { ok: false, reason: 'cancelled' };
+    if (files.some((f) => f.size > MAX_FILE_BYTES)) return { ok: false, reason: 'too-large' };
+    try {
+      return { ok: true, files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))) };
+    } catch {
+      return { ok: false, reason: 'read-failed' };
+    }
+  },
+
+  async saveFile({ suggestedName, bytes }: SaveFileRequest): Promise<SaveFileResult> {
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+    try {
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = suggestedName;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      return { ok: true, fileName: suggestedName };
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }
+  },
+
+  async print(_req: PrintRequest): Promise<PrintResult> {
+    window.print();
+    return { ok: true, fileName: null };
+  },
+
+  async ensureUnitKey(unitId: string): Promise<KeyResult> {
+    const existing = await loadKey(unitId);
+    if (existing) return { ok: true, key: keyInfo(existing) };
+    if (!(await supportsEd25519())) return { ok: false, reason: 'unavailable' };
+    return { ok: true, key: keyInfo(await createKey(unitId)) };
+  },
+
+  async getUnitKey(unitId: string): Promise<KeyResult> {
+    const existing = await loadKey(unitId);
+    return existing ? { ok: true, key: keyInfo(existing) } : { ok: false, reason: 'no-key' };
+  },
+
+  async sign(unitId: string, bytes: Uint8Array): Promise<SignResult> {
+    const key = await loadKey(unitId);
+    if (!key) return { ok: false, reason: 'no-key' };
+    return { ok: true, signature: await signWith(key, bytes) };
+  },
+} satisfies Platform;

@@ -1,0 +1,59 @@
+// The unit's signing key in browser mode: a WebCrypto Ed25519 key pair whose private half is
+// non-extractable, kept in its own small IndexedDB database (CryptoKey objects are structured-cloneable).
+// No script, not even PlanBook's own, can read the private key bytes; it can only ask for signatures.
+
+const DB = 'planbook-keys';
+const STORE = 'keys';
+
+type StoredKey = { unitId: string; privateKey: CryptoKey; publicKey: string; createdAt: string };
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function openKeyDb(): Promise<IDBDatabase> {
+  const r = indexedDB.open(DB, 1);
+  r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'unitId' });
+  return request(r);
+}
+
+async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await openKeyDb();
+  try {
+    return await request(fn(db.transaction(STORE, mode).objectStore(STORE)));
+  } finally {
+    db.close();
+  }
+}
+
+export const toBase64Url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes)).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '');
+
+export async function supportsEd25519(): Promise<boolean> {
+  try {
+    await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function loadKey(unitId: string): Promise<StoredKey | undefined> {
+  return withStore<StoredKey | undefined>('readonly', (s) => s.get(unitId) as IDBRequest<StoredKey | undefined>);
+}
+
+export async function createKey(unitId: string): Promise<StoredKey> {
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  const key: StoredKey = { unitId, privateKey: pair.privateKey, publicKey: toBase64Url(raw), createdAt: new Date().toISOString() };
+  await withStore('readwrite', (s) => s.put(key));
+  return key;
+}
+
+export async function signWith(key: StoredKey, bytes: Uint8Array): Promise<string> {
+  const sig = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, bytes as BufferSource));
+  return toBase64Url(sig);
+}

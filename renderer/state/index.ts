@@ -1,0 +1,54 @@
+// The one place that imports zustand: UI state only (selection, filters, language), never plans or entries.
+import { create, type StateCreator } from 'zustand';
+import type { ItemId, PlanId } from '../../shared/model/ids';
+import type { ItemKind } from '../../shared/model/plan';
+
+export type Lang = 'vi' | 'en';
+export type View = 'plans' | 'progress' | 'consolidation' | 'settings';
+export type AssignmentFilter = 'all' | 'mine' | 'lead' | 'coordinating';
+
+type AppUi = { lang: Lang; view: View; setLang: (lang: Lang) => void; setView: (view: View) => void };
+type PlanUi = {
+  planId: PlanId | null;
+  itemId: ItemId | null;
+  assignment: AssignmentFilter;
+  kind: ItemKind | 'all';
+  query: string;
+  selectPlan: (id: PlanId | null) => void;
+  selectItem: (id: ItemId | null) => void;
+  setAssignment: (f: AssignmentFilter) => void;
+  setKind: (k: ItemKind | 'all') => void;
+  setQuery: (q: string) => void;
+};
+export type UiState = AppUi & PlanUi;
+
+const LANG_KEY = 'planbook.lang';
+const storedLang = (): Lang => {
+  try { return globalThis.localStorage?.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'; } catch { return 'vi'; }
+};
+
+const createAppUi: StateCreator<UiState, [], [], AppUi> = (set) => ({
+  lang: storedLang(),
+  view: 'plans',
+  setLang: (lang) => {
+    try { globalThis.localStorage?.setItem(LANG_KEY, lang); } catch { /* private mode: language stays for this session */ }
+    document.documentElement.lang = lang;
+    set({ lang });
+  },
+  setView: (view) => set({ view }),
+});
+
+const createPlanUi: StateCreator<UiState, [], [], PlanUi> = (set) => ({
+  planId: null,
+  itemId: null,
+  assignment: 'all',
+  kind: 'all',
+  query: '',
+  selectPlan: (planId) => set({ planId, itemId: null }),
+  selectItem: (itemId) => set({ itemId }),
+  setAssignment: (assignment) => set({ assignment }),
+  setKind: (kind) => set({ kind }),
+  setQuery: (query) => set({ query }),
+});
+
+export const useUi = create<UiState>()((...a) => ({ ...createAppUi(...a), ...createPlanUi(...a) }));

@@ -1,0 +1,28 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+
+// Serves the built renderer (dist/renderer, built by `npm run test:e2e`) with `vite preview`.
+const PORT = 4318;
+
+declare module 'vitest' {
+  export interface ProvidedContext { baseUrl: string }
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer at ${url}`);
+}
+
+let server: ChildProcess | undefined;
+
+export default async function setup(project: TestProject) {
+  server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const baseUrl = `http://127.0.0.1:${PORT}/`;
+  await waitFor(baseUrl, 30_000);
+  project.provide('baseUrl', baseUrl);
+  return () => { server?.kill(); };
+}
