@@ -2,6 +2,8 @@ import { useSelf } from '../features/self/selfRepo';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { PlansScreen } from '../features/plans/PlansScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ProgressScreen } from '../features/progress/ProgressScreen';
+import { ConsolidationScreen } from '../features/consolidation/ConsolidationScreen';
 import { useT, type MessageKey } from '../i18n';
 import { useUi, type View } from '../state';
 import { useUnit } from '../features/units/unitsRepo';
@@ -41,9 +43,8 @@ export function App() {
       <main className="content">
         {view === 'plans' && <PlansScreen self={self} />}
         {view === 'settings' && <SettingsScreen self={self} />}
-        {(view === 'progress' || view === 'consolidation') && (
-          <section className="placeholder"><h1>{t(view === 'progress' ? 'nav.progress' : 'nav.consolidation')}</h1><p>{t('placeholder.soon')}</p></section>
-        )}
+        {view === 'progress' && <ProgressScreen self={self} />}
+        {view === 'consolidation' && <ConsolidationScreen self={self} />}
       </main>
     </div>
   );

@@ -1,7 +1,7 @@
-import type { MessageKey } from './vi';
+import type { CoreMessageKey } from './vi';
 
 // English, the second language. Same keys as vi.ts: the type makes a missing one a compile error.
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   'app.name': 'PlanBook',
   'app.tagline': 'Track, report and consolidate the progress of government plans',
   'app.loading': 'Opening your data…',

@@ -109,4 +109,4 @@ export const vi = {
   'placeholder.soon': 'Màn hình này đang được xây dựng.',
 } as const;
 
-export type MessageKey = keyof typeof vi;
+export type CoreMessageKey = keyof typeof vi;

@@ -1,0 +1,7 @@
+import type { SelfRecord } from '../../db/records';
+import { useT } from '../../i18n';
+
+export function ProgressScreen({ self: _self }: { self: SelfRecord }) {
+  const t = useT();
+  return <section className="page"><h1>{t('progress.title')}</h1><p>{t('placeholder.soon')}</p></section>;
+}
