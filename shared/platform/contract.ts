@@ -25,8 +25,16 @@ export type PrintResult =
 
 /** The unit's Ed25519 key never leaves the host: the renderer asks it to sign bytes. Keys in base64url. */
 export type KeyInfo = { unitId: string; publicKey: string; createdAt: string; protection: 'os-keychain' | 'non-extractable' | 'passphrase' };
-export type KeyResult = { ok: true; key: KeyInfo } | { ok: false; reason: 'no-key' | 'rejected' | 'unavailable' };
-export type SignResult = { ok: true; signature: string } | { ok: false; reason: 'no-key' | 'rejected' | 'unavailable' };
+/**
+ * Why a host cannot keep a key safe right now (optional, so a host may omit it): the OS keychain is
+ * missing, or on Linux it is the `basic_text` backend (a fixed password, no real protection). The
+ * app then tells the user and needs a passphrase-protected key (docs/security.md).
+ */
+export type KeyUnavailableDetail = 'os-keychain-unavailable' | 'os-keychain-weak' | 'key-unreadable';
+export type KeyResult = { ok: true; key: KeyInfo }
+  | { ok: false; reason: 'no-key' | 'rejected' | 'unavailable'; detail?: KeyUnavailableDetail };
+export type SignResult = { ok: true; signature: string }
+  | { ok: false; reason: 'no-key' | 'rejected' | 'unavailable'; detail?: KeyUnavailableDetail };
 
 export interface Platform {
   readonly host: HostKind;
@@ -39,6 +47,12 @@ export interface Platform {
   getUnitKey(unitId: string): Promise<KeyResult>;
   /** Signs `bytes` (the canonical form of a package without signature.value) with the unit's key. */
   sign(unitId: string, bytes: Uint8Array): Promise<SignResult>;
+  /**
+   * Package files handed to the app from outside the window (dropped on the app's icon, given on
+   * the command line, macOS open-file): the listener receives them, including those that arrived
+   * before it subscribed. Returns the unsubscribe function. Optional: the browser host has none.
+   */
+  onFilesOpened?(listener: (files: PickedFile[]) => void): () => void;
 }
 
 export const CHANNEL = {
@@ -49,6 +63,9 @@ export const CHANNEL = {
   ensureUnitKey: 'platform:ensure-unit-key',
   getUnitKey: 'platform:get-unit-key',
   sign: 'platform:sign',
+  /** main -> renderer notice without payload; the preload then pulls with takeOpenedFiles. */
+  filesOpened: 'platform:files-opened',
+  takeOpenedFiles: 'platform:take-opened-files',
 } as const;
 
 /** Largest file the host reads or writes for the renderer (a consolidated package can be large). */

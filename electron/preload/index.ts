@@ -1,0 +1,34 @@
+// The preload (bundled to dist/electron/preload.cjs, CommonJS, runs sandboxed): it exposes the
+// typed Platform API and nothing else. Each method forwards to its own channel; there is no
+// generic invoke, so the page cannot reach any other IPC channel. Main validates every argument.
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  CHANNEL, type AppInfo, type KeyResult, type OpenFilesRequest, type OpenFilesResult, type PickedFile, type Platform,
+  type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SignResult,
+} from '../../shared/platform/contract';
+
+const platform = {
+  host: 'electron',
+  appInfo: () => ipcRenderer.invoke(CHANNEL.appInfo) as Promise<AppInfo>,
+  openFiles: (req: OpenFilesRequest) => ipcRenderer.invoke(CHANNEL.openFiles, req) as Promise<OpenFilesResult>,
+  saveFile: (req: SaveFileRequest) => ipcRenderer.invoke(CHANNEL.saveFile, req) as Promise<SaveFileResult>,
+  print: (req: PrintRequest) => ipcRenderer.invoke(CHANNEL.print, req) as Promise<PrintResult>,
+  ensureUnitKey: (unitId: string) => ipcRenderer.invoke(CHANNEL.ensureUnitKey, unitId) as Promise<KeyResult>,
+  getUnitKey: (unitId: string) => ipcRenderer.invoke(CHANNEL.getUnitKey, unitId) as Promise<KeyResult>,
+  sign: (unitId: string, bytes: Uint8Array) => ipcRenderer.invoke(CHANNEL.sign, unitId, bytes) as Promise<SignResult>,
+  onFilesOpened: (listener: (files: PickedFile[]) => void) => {
+    // Pull whatever is waiting now (files given at launch) and again on every notice from main.
+    const drain = async () => {
+      const files = (await ipcRenderer.invoke(CHANNEL.takeOpenedFiles)) as PickedFile[];
+      if (files.length > 0) listener(files);
+    };
+    const onNotice = () => void drain();
+    ipcRenderer.on(CHANNEL.filesOpened, onNotice);
+    void drain();
+    return () => {
+      ipcRenderer.removeListener(CHANNEL.filesOpened, onNotice);
+    };
+  },
+} satisfies Platform;
+
+contextBridge.exposeInMainWorld('planbook', platform);
