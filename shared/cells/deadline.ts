@@ -87,9 +87,9 @@ function readAtom(f: string): Atom | null {
 const startOf = (p: Period) => { const r = monthRange(p); return r.year * 12 + r.first; };
 const endOf = (p: Period) => { const r = monthRange(p); return r.year * 12 + r.last; };
 
-/** Two periods as a span, when the first does not end after the second. */
+/** Two periods as a span, when the first starts no later and ends strictly before the second. */
 function span(a: Period, b: Period): { from: PeriodKey; to: PeriodKey } | null {
-  return startOf(a) <= startOf(b) && endOf(a) <= endOf(b) ? { from: periodKey(a), to: periodKey(b) } : null;
+  return startOf(a) <= startOf(b) && endOf(a) < endOf(b) ? { from: periodKey(a), to: periodKey(b) } : null;
 }
 
 type Parsed = Exclude<DeadlineShape, { kind: 'text' }>;
@@ -120,7 +120,7 @@ function readSpan(f: string): Parsed | null {
   const b = readAtom(parts[1] ?? '');
   if (a?.kind !== 'period' || b?.kind !== 'period') return null;
   const s = span(a.period, b.period);
-  return s && s.from !== s.to ? { kind: 'span', ...s } : null;
+  return s ? { kind: 'span', ...s } : null;
 }
 
 const RECURRING: Record<string, PeriodKind> = { nam: 'year', quy: 'quarter', thang: 'month' };
