@@ -25,7 +25,11 @@ let mainWindow: BrowserWindow | null = null;
 const windowContents = (): WebContents | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
 
 async function acceptOpenedArgs(argv: readonly string[], cwd: string): Promise<void> {
-  await queueOpenedPaths(await filterOpenPaths(argv, cwd), windowContents());
+  try {
+    await queueOpenedPaths(await filterOpenPaths(argv, cwd), windowContents());
+  } catch {
+    // A file that vanished between the check and the read: nothing to open, nothing to report.
+  }
 }
 
 function openWindow(): void {

@@ -39,7 +39,11 @@ export class BrowserWindow {
   static instances: BrowserWindow[] = [];
   static fromWebContents = vi.fn((): BrowserWindow | null => null);
   static getAllWindows = vi.fn(() => BrowserWindow.instances);
-  readonly webContents = { id: 9000 + BrowserWindow.instances.length };
+  readonly webContents = { id: 9000 + BrowserWindow.instances.length, send: vi.fn() };
+  readonly isDestroyed = vi.fn(() => false);
+  readonly isMinimized = vi.fn(() => false);
+  readonly restore = vi.fn();
+  readonly focus = vi.fn();
   readonly loadURL = vi.fn(async () => undefined);
   readonly once = vi.fn();
   readonly on = vi.fn();

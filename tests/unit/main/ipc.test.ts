@@ -149,6 +149,17 @@ describe('for the app window', () => {
     expect((await readFile(target)).toString()).toContain('%PDF');
   });
 
+  it('files opened from outside wait until the app window takes them, once', async () => {
+    const { queueOpenedPaths } = await import('../../../electron/main/ipc/openedFiles');
+    const p = path.join(dir, 'dropped.json');
+    await writeFile(p, '{}');
+    await queueOpenedPaths([p], app as never);
+    expect(app.send).toHaveBeenCalledWith(CHANNEL.filesOpened);
+    expect(await invoke(CHANNEL.takeOpenedFiles, eventFrom(fakeContents(2)))).toEqual([]); // a stranger gets nothing
+    expect(await invoke(CHANNEL.takeOpenedFiles, eventFrom(app))).toMatchObject([{ name: 'dropped.json' }]);
+    expect(await invoke(CHANNEL.takeOpenedFiles, eventFrom(app))).toEqual([]);
+  });
+
   it('key channels create, read and use the key without ever returning it', async () => {
     const created = await invoke(CHANNEL.ensureUnitKey, eventFrom(app), 'vt-thang-tam');
     expect(created).toMatchObject({ ok: true, key: { unitId: 'vt-thang-tam', protection: 'os-keychain' } });
