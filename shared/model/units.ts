@@ -15,6 +15,8 @@ export type DirectoryUnit = {
   validTo: IsoDate | null;
   /** Units that took over this one's duties after validTo. */
   successors: UnitId[];
+  /** Provenance or caveats for people editing the directory (the legal basis of a reorganisation). */
+  note?: string;
 };
 
 /**
@@ -30,6 +32,14 @@ export type UnitGroup = {
   parentId: UnitId | null;
   deep: boolean;
   include: UnitId[];
+  /**
+   * The plan says `liên quan` (those concerned): members are the candidates, the lead unit decides
+   * who actually takes part. Still counted as assigning every member, so nobody misses an item.
+   */
+  related?: boolean;
+  /** Plans issued by `parentId` (or a unit under it) are addressed to this group when an item names no unit. */
+  addressee?: boolean;
+  note?: string;
 };
 
 export type UnitDirectory = { version: number; asOf: IsoDate; units: DirectoryUnit[]; groups: UnitGroup[] };
