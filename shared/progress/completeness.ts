@@ -1,0 +1,48 @@
+/**
+ * What stops a report from being sent, and what only deserves a second look. Rules (issue 4):
+ * every assigned item needs a status; an indicator needs its value unless nothing was done
+ * (not started, carried over, dropped); a field that cannot be read blocks (its text would be
+ * lost); a row carried forward from the last period and not re-confirmed blocks, so stale text
+ * is never sent unknowingly. Warnings: done without a completion date, done under 100%.
+ */
+import type { ItemId } from '../model/ids';
+import type { PlanItem } from '../model/plan';
+import type { EntryStatus } from '../model/report';
+import type { ProgressRow } from './draft';
+import { readDraft, type FieldError } from './read';
+
+export type ProblemKind = 'no-status' | 'no-value' | 'invalid-input' | 'unconfirmed' | 'done-without-date' | 'done-under-100';
+export type Problem = { itemId: ItemId; kind: ProblemKind; severity: 'blocker' | 'warning'; field?: FieldError['field'] };
+
+const SEVERITY: Record<ProblemKind, Problem['severity']> = {
+  'no-status': 'blocker', 'no-value': 'blocker', 'invalid-input': 'blocker', unconfirmed: 'blocker',
+  'done-without-date': 'warning', 'done-under-100': 'warning',
+};
+const NO_VALUE_NEEDED: ReadonlySet<EntryStatus> = new Set(['not-started', 'carried-over', 'dropped']);
+const DONE: ReadonlySet<EntryStatus> = new Set(['done', 'done-late']);
+
+/** Problems in plan order of `items` (the unit's assigned items); rows of other items are ignored. */
+export function checkCompleteness(items: readonly Pick<PlanItem, 'id' | 'kind'>[], rows: readonly ProgressRow[]): Problem[] {
+  const byItem = new Map(rows.map((r) => [r.itemId, r]));
+  const out: Problem[] = [];
+  const add = (itemId: ItemId, kind: ProblemKind, field?: FieldError['field']) =>
+    out.push(field ? { itemId, kind, severity: SEVERITY[kind], field } : { itemId, kind, severity: SEVERITY[kind] });
+  for (const item of items) {
+    const row = byItem.get(item.id);
+    if (!row) { add(item.id, 'no-status'); if (item.kind === 'indicator') add(item.id, 'no-value', 'value'); continue; }
+    const { entry, indicator, errors } = readDraft(item, row.draft);
+    if (entry.status === null) add(item.id, 'no-status');
+    const valueError = errors.some((e) => e.field === 'value');
+    if (item.kind === 'indicator' && !valueError && indicator === null && !(entry.status && NO_VALUE_NEEDED.has(entry.status)))
+      add(item.id, 'no-value', 'value');
+    for (const e of errors) add(item.id, 'invalid-input', e.field);
+    if (!row.confirmed) add(item.id, 'unconfirmed');
+    if (entry.status && DONE.has(entry.status)) {
+      if (entry.completedOn === null && !errors.some((e) => e.field === 'completedOn')) add(item.id, 'done-without-date', 'completedOn');
+      if (entry.percent !== null && entry.percent < 100) add(item.id, 'done-under-100', 'percent');
+    }
+  }
+  return out;
+}
+
+export const blockers = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'blocker');
