@@ -191,8 +191,11 @@ export function dueDate(deadline: Deadline): IsoDate | null {
   }
 }
 
-/** True when `today` (ISO) is after the due date; false when there is none. The due day itself is in time. */
-export function isOverdue(deadline: Deadline, today: IsoDate | string): boolean {
+/**
+ * True when `today` is after the due date; false when there is none. The due day itself is in
+ * time. A `today` that is not ISO (a caller's bug) answers false rather than comparing wrongly.
+ */
+export function isOverdue(deadline: Deadline, today: IsoDate): boolean {
   const due = dueDate(deadline);
   return due !== null && /^\d{4}-\d{2}-\d{2}$/u.test(today) && today > due;
 }

@@ -135,7 +135,7 @@ describe('dueDate and isOverdue', () => {
     expect(isOverdue(parseDeadline(cell), iso('2099-12-31'))).toBe(false));
 
   it('refuses a today that is not an ISO date rather than comparing strings wrongly', () =>
-    expect(isOverdue(parseDeadline('2023'), '31/12/2024')).toBe(false));
+    expect(isOverdue(parseDeadline('2023'), iso('31/12/2024'))).toBe(false));
 });
 
 const aPeriod: fc.Arbitrary<Period> = fc.integer({ min: 1900, max: 2199 }).chain((year) => fc.oneof(
