@@ -37,6 +37,10 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2':
 const Q = '(iv|i{1,3}|[1-4])';
 // `/2023`, ` năm 2023`, `, năm 2023`, `/năm 2023`.
 const OF_YEAR = '(?:/|,? nam |/nam )(\\d{4})';
+const QUARTER_RE = new RegExp(`^quy ${Q}${OF_YEAR}$`, 'u');
+const MONTH_RE = new RegExp(`^(?:thang (\\d{1,2})${OF_YEAR}|(\\d{1,2})/(\\d{4}))$`, 'u');
+const QUARTER_SPAN_RE = new RegExp(`^quy ${Q}-(?:quy )?${Q}${OF_YEAR}$`, 'u');
+const MONTH_SPAN_RE = new RegExp(`^thang (\\d{1,2})-(?:thang )?(\\d{1,2})${OF_YEAR}$`, 'u');
 
 const year = (s: string | undefined): number | null => {
   const y = Number(s);
@@ -51,14 +55,14 @@ type Atom = { kind: 'period'; period: Period } | { kind: 'date'; date: IsoDate }
 
 /** One period or one day, in any of the ways a cell writes it; null when it is not one. */
 function readAtom(f: string): Atom | null {
-  let m = new RegExp(`^quy ${Q}${OF_YEAR}$`, 'u').exec(f);
+  let m = QUARTER_RE.exec(f);
   if (m) {
     const y = year(m[2]);
     const q = ROMAN[m[1] ?? ''];
     return y && q ? { kind: 'period', period: { kind: 'quarter', year: y, quarter: q } } : null;
   }
   // `Tháng 9/2023`, `tháng 9 năm 2023`, `09/2023`; a bare `9 năm 2023` is not a month.
-  m = new RegExp(`^(?:thang (\\d{1,2})${OF_YEAR}|(\\d{1,2})/(\\d{4}))$`, 'u').exec(f);
+  m = MONTH_RE.exec(f);
   if (m) {
     const y = year(m[2] ?? m[4]);
     const mo = month(m[1] ?? m[3]);
@@ -96,7 +100,7 @@ type Parsed = Exclude<DeadlineShape, { kind: 'text' }>;
 
 /** Spans written with one year: `Quý II-III/2023`, `Tháng 9-12/2023`; and two full periods. */
 function readSpan(f: string): Parsed | null {
-  let m = new RegExp(`^quy ${Q}-(?:quy )?${Q}${OF_YEAR}$`, 'u').exec(f);
+  let m = QUARTER_SPAN_RE.exec(f);
   if (m) {
     const y = year(m[3]);
     const a = ROMAN[m[1] ?? ''];
@@ -104,7 +108,7 @@ function readSpan(f: string): Parsed | null {
     if (!y || !a || !b || a >= b) return null;
     return { kind: 'span', from: periodKey({ kind: 'quarter', year: y, quarter: a }), to: periodKey({ kind: 'quarter', year: y, quarter: b }) };
   }
-  m = new RegExp(`^thang (\\d{1,2})-(?:thang )?(\\d{1,2})${OF_YEAR}$`, 'u').exec(f);
+  m = MONTH_SPAN_RE.exec(f);
   if (m) {
     const y = year(m[3]);
     const a = month(m[1]);
