@@ -1,0 +1,122 @@
+// The merged view of each plan item: every unit's entry, counts by status, overdue units and
+// the roll-up. Reports are indexed once (unit × item), so the work is linear in their size.
+import { isOverdue, parseDeadline } from '../cells/deadline';
+import type { IsoDate, ItemId, UnitId } from '../model/ids';
+import type { ItemKind, PlanItem } from '../model/plan';
+import { ENTRY_STATUSES, type Entry, type EntryStatus, type Evidence, type IndicatorValue, type ProjectValue, type ReportPayload } from '../model/report';
+import { rollUpIndicator, rollUpProject, unitMeets, type MoneyReader, type Rollup } from './rollup';
+import type { TargetJudge } from './types';
+
+/** The report that counts for one unit (its accepted package), in the order to show units. */
+export type UnitReport = { unitId: UnitId; report: ReportPayload };
+
+export type UnitItemRow = {
+  unitId: UnitId;
+  status: EntryStatus | null;
+  percent: number | null;
+  result: string;
+  difficulties: string;
+  proposals: string;
+  evidence: Evidence[];
+  completedOn: IsoDate | null;
+  /** Past the item's deadline (as of the period's cut-off) and neither finished nor closed. */
+  overdue: boolean;
+  /** Indicators: the unit's value as sent, and its own percentage against the target. */
+  indicator?: { numerator: number | null; denominator: number | null; value: number | null; text: string; meets: boolean | null };
+  /** Projects: money disbursed, million VND. */
+  disbursedMillionVnd?: number | null;
+};
+
+export type ItemMerge = {
+  itemId: ItemId;
+  kind: ItemKind;
+  /** Every status of DESIGN.md, zero included, so readers never meet a missing key. */
+  byStatus: Record<EntryStatus, number>;
+  /** Units that listed the item without a status. */
+  noStatus: number;
+  units: UnitItemRow[];
+  overdueUnits: UnitId[];
+  /** Indicators and projects; null for tasks (their picture is byStatus). */
+  rollup: Rollup | null;
+};
+
+export type ItemMergeOptions = {
+  /** The as-of date of the period's data (end of its data window): deadlines are judged there. */
+  asOf: IsoDate;
+  /** The year whose phased budget projects are compared with. */
+  year: number;
+  judge: (item: PlanItem) => TargetJudge;
+  money: MoneyReader;
+};
+
+/** Statuses after which an item is no longer overdue: finished, or closed by decision. */
+const SETTLED: ReadonlySet<EntryStatus> = new Set(['done', 'done-late', 'carried-over', 'dropped']);
+
+const emptyByStatus = (): Record<EntryStatus, number> =>
+  Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
+
+type Indexed = { unitId: UnitId; entries: Map<ItemId, Entry>; indicators: Map<ItemId, IndicatorValue>; projects: Map<ItemId, ProjectValue> };
+
+/** First row per item wins: a report is a snapshot with one row per item; a repeat is ignored. */
+function indexBy<T extends { itemId: ItemId }>(rows: readonly T[] | undefined): Map<ItemId, T> {
+  const map = new Map<ItemId, T>();
+  for (const r of rows ?? []) if (!map.has(r.itemId)) map.set(r.itemId, r);
+  return map;
+}
+
+export function mergeItems(items: readonly PlanItem[], reports: readonly UnitReport[], options: ItemMergeOptions): ItemMerge[] {
+  const indexed: Indexed[] = reports.map(({ unitId, report }) => ({
+    unitId,
+    entries: indexBy(report.entries),
+    indicators: indexBy(report.indicatorValues),
+    projects: indexBy(report.projectValues),
+  }));
+  return items.map((item) => mergeItem(item, indexed, options));
+}
+
+function mergeItem(item: PlanItem, reports: readonly Indexed[], options: ItemMergeOptions): ItemMerge {
+  const judge = item.kind === 'indicator' ? options.judge(item) : null;
+  const overdueByDeadline = isOverdue(parseDeadline(item.due ?? ''), options.asOf);
+  const byStatus = emptyByStatus();
+  let noStatus = 0;
+  const units: UnitItemRow[] = [];
+  const overdueUnits: UnitId[] = [];
+  const indicatorValues: IndicatorValue[] = [];
+  const projectValues: ProjectValue[] = [];
+  for (const r of reports) {
+    const entry = r.entries.get(item.id);
+    const indicator = r.indicators.get(item.id);
+    const project = r.projects.get(item.id);
+    if (!entry && !indicator && !project) continue; // the item is not this unit's
+    const status = entry && isStatus(entry.status) ? entry.status : null;
+    if (status) byStatus[status] += 1;
+    else noStatus += 1;
+    const overdue = overdueByDeadline && (status === null || !SETTLED.has(status));
+    if (overdue) overdueUnits.push(r.unitId);
+    const row: UnitItemRow = {
+      unitId: r.unitId, status,
+      percent: typeof entry?.percent === 'number' ? entry.percent : null,
+      result: entry?.result ?? '', difficulties: entry?.difficulties ?? '', proposals: entry?.proposals ?? '',
+      evidence: entry?.evidence ?? [], completedOn: entry?.completedOn ?? null, overdue,
+    };
+    if (indicator && judge) {
+      indicatorValues.push(indicator);
+      row.indicator = {
+        numerator: indicator.numerator, denominator: indicator.denominator, value: indicator.value, text: indicator.text ?? '',
+        meets: unitMeets(indicator, judge),
+      };
+    }
+    if (project && item.kind === 'project') {
+      projectValues.push(project);
+      row.disbursedMillionVnd = project.disbursedMillionVnd;
+    }
+    units.push(row);
+  }
+  let rollup: Rollup | null = null;
+  if (judge) rollup = rollUpIndicator(indicatorValues, judge);
+  else if (item.kind === 'project') rollup = rollUpProject(item, projectValues, options.year, options.money);
+  return { itemId: item.id, kind: item.kind, byStatus, noStatus, units, overdueUnits, rollup };
+}
+
+const STATUS_SET: ReadonlySet<string> = new Set(ENTRY_STATUSES);
+const isStatus = (s: unknown): s is EntryStatus => typeof s === 'string' && STATUS_SET.has(s);
