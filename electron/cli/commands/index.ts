@@ -1,0 +1,18 @@
+// The dispatch table of `planbook`. REGISTRATION POINT: a new command is a file
+// commands/<name>.ts exporting a `Command` (see ../types.ts), added here with one import and one
+// entry. merge, import-plan and report come from other engineers this way.
+import type { Command } from '../types';
+import { inspectCommand } from './inspect';
+import { keygenCommand } from './keygen';
+import { signCommand } from './sign';
+import { trustCommand } from './trust';
+import { verifyCommand } from './verify';
+
+export const COMMANDS: readonly Command[] = [
+  keygenCommand,
+  signCommand,
+  verifyCommand,
+  trustCommand,
+  inspectCommand,
+  // mergeCommand (commands/merge.ts), importPlanCommand, reportCommand: add here.
+];
