@@ -125,6 +125,18 @@ describe('outside input', () => {
     expect(r.ok && r.doc.items[0]).toMatchObject({ id: 'p.1.1', no: '1', budgetTotal: '350.5', budgetByYear: { 2024: '350.000' } });
   });
 
+  it('gives unique ids, the same on every read, whatever the rows', () => {
+    const row = fc.record({ sectionKey: fc.constantFrom('', 'I', 'II', 'II#2', '1'), no: fc.constantFrom('', '1', '2', '10.1', '1.'), content: fc.string() });
+    fc.assert(fc.property(fc.array(row, { maxLength: 40 }), fc.array(row, { maxLength: 10 }), (tasks, indicators) => {
+      const raw = { plan: { id: 'p', title: '', issuer: '', periodFrom: '2024', periodTo: '2024' }, tasks, indicators };
+      const a = readTranscribedPlan(raw);
+      const b = readTranscribedPlan(structuredClone(raw));
+      if (!a.ok || !b.ok) return false;
+      const ids = a.doc.items.map((i) => i.id);
+      return new Set(ids).size === ids.length && ids.join('|') === b.doc.items.map((i) => i.id).join('|');
+    }));
+  });
+
   it('never throws', () => {
     fc.assert(fc.property(fc.anything(), (x) => typeof readTranscribedPlan(x, dir).ok === 'boolean'));
     fc.assert(fc.property(fc.anything(), (x) => typeof planDocumentSchema.safeParse(x).success === 'boolean'));
