@@ -3,6 +3,7 @@ import { openDatabase, type OpenResult } from '../db/database';
 import { DbProvider } from '../db/context';
 import { useT } from '../i18n';
 import { App } from './App';
+import { ensureDirectory } from '../features/plans/bundled';
 
 /** Opens the database once, then hands it to the app; a database from a newer PlanBook is refused, never touched. */
 export function Boot() {
@@ -10,7 +11,11 @@ export function Boot() {
   const [opened, setOpened] = useState<OpenResult | null>(null);
   useEffect(() => {
     let live = true;
-    void openDatabase().then((r) => { if (live) setOpened(r); });
+    void (async () => {
+      const r = await openDatabase();
+      if (r.ok) await ensureDirectory(r.db);
+      if (live) setOpened(r);
+    })();
     void navigator.storage?.persist?.().catch(() => false); // best effort; Settings shows the outcome
     return () => { live = false; };
   }, []);

@@ -3,6 +3,7 @@ import type { ItemId, PeriodKey, PlanId, UnitId } from '../../shared/model/ids';
 import type { Plan, PlanItem, Section } from '../../shared/model/plan';
 import type { DirectoryUnit, UnitGroup } from '../../shared/model/units';
 import type { Entry, IndicatorValue, ProjectValue } from '../../shared/model/report';
+import type { EntryDraft } from '../../shared/progress/draft';
 
 export type Role = 'reporter' | 'consolidator' | 'both';
 
@@ -16,9 +17,14 @@ export type ItemRecord = PlanItem & { planId: PlanId; order: number; searchKey: 
 export type UnitRecord = DirectoryUnit & { searchKey: string };
 export type GroupRecord = UnitGroup;
 
-/** One unit's entry for one item in one period (progress reporting). */
+/**
+ * One unit's entry for one item in one period (progress reporting). `draft` is what the officer
+ * typed, exactly (an unreadable figure is kept to be corrected, never dropped); `entry`,
+ * `indicator` and `project` are read from it by shared/progress at every save, as the report sends them.
+ */
 export type EntryRecord = {
   unitId: UnitId; planId: PlanId; period: PeriodKey; itemId: ItemId;
+  draft: EntryDraft;
   entry: Entry;
   indicator: IndicatorValue | null;
   project: ProjectValue | null;
@@ -51,8 +57,12 @@ export type ExportedPackageRecord = {
   packageId: string; fileName: string; bytes: Uint8Array; exportedAt: string;
 };
 
-/** Highest sequence ever used per (unit, plan, period): only grows (DESIGN.md). */
-export type SequenceRecord = { unitId: UnitId; planId: PlanId; period: PeriodKey; last: number };
+/**
+ * One row per report (unit, plan, period): the highest sequence ever used, which only grows
+ * (DESIGN.md), and the period's narrative (the report's opening text), which belongs to the
+ * report as a whole rather than to an item.
+ */
+export type SequenceRecord = { unitId: UnitId; planId: PlanId; period: PeriodKey; last: number; narrative?: string; updatedAt?: string };
 
 export type TrustRecord = { unitId: UnitId; keyId: string; publicKey: string; validFrom: string | null; revokedAt: string | null; addedAt: string; source: string };
 

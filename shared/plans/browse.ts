@@ -1,8 +1,8 @@
 import type { ItemId } from '../model/ids';
 import type { ItemKind, PlanDocument, PlanItem, Section } from '../model/plan';
 import { fold } from '../text/fold';
+import type { Role } from '../units/assignment';
 
-export type Role = 'lead' | 'coordinating';
 export type AssignmentFilter = 'all' | 'mine' | 'lead' | 'coordinating';
 export type BrowseFilter = { assignment: AssignmentFilter; kind: ItemKind | 'all'; query: string };
 

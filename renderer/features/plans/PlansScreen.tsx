@@ -20,7 +20,8 @@ export function PlansScreen({ self }: { self: SelfRecord }) {
   const roles = useRoles(doc ?? null, directory, self.unitId);
 
   useEffect(() => {
-    if (!planId && plans && plans.length > 0) selectPlan(plans[0].id);
+    const first = plans?.[0];
+    if (!planId && first) selectPlan(first.id);
   }, [planId, plans, selectPlan]);
 
   const rows = useMemo(() => (doc ? browseRows(doc, roles.roles, { assignment, kind, query }) : []), [doc, roles, assignment, kind, query]);
@@ -50,8 +51,8 @@ export function PlansScreen({ self }: { self: SelfRecord }) {
       <FilterBar shown={rows.filter((r) => r.type === 'item').length} total={doc?.items.length ?? 0} />
       <div className="plans-body">
         <ItemList rows={rows} />
-        <ItemDetail item={selected} doc={doc ?? null} role={selected ? roles.roles.get(selected.id) ?? null : null}
-          unresolved={selected ? roles.unresolved.get(selected.id) ?? [] : []} />
+        <ItemDetail item={selected} doc={doc ?? null} directory={directory}
+          role={selected ? roles.roles.get(selected.id) ?? null : null} via={selected ? roles.via.get(selected.id) ?? null : null} />
       </div>
     </section>
   );

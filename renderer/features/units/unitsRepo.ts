@@ -1,24 +1,30 @@
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { UnitId } from '../../../shared/model/ids';
+import type { IsoDate, UnitId } from '../../../shared/model/ids';
 import type { UnitDirectory } from '../../../shared/model/units';
 import { fold } from '../../../shared/text/fold';
+import { indexDirectory, type Directory } from '../../../shared/units/directory';
 import type { PlanBookDb } from '../../db/database';
 import { useDb } from '../../db/context';
-import type { UnitRecord } from '../../db/records';
+import type { SettingRecord, UnitRecord } from '../../db/records';
 
 const searchKey = (u: { name: string; aliases: string[] }) => fold([u.name, ...u.aliases].join(' | '));
+type DirectoryMeta = { version: number; asOf: IsoDate };
+const META = 'directory';
 
 export const unitsRepo = {
   /** Replaces the directory as a whole: a reorganisation arrives as new data, old units keep their ids. */
   install: (db: PlanBookDb, dir: UnitDirectory) =>
-    db.transaction('rw', db.units, db.groups, async () => {
+    db.transaction('rw', db.units, db.groups, db.settings, async () => {
       await db.units.bulkPut(dir.units.map((u): UnitRecord => ({ ...u, searchKey: searchKey(u) })));
       await db.groups.bulkPut(dir.groups);
+      await db.settings.put({ key: META, value: { version: dir.version, asOf: dir.asOf } satisfies DirectoryMeta });
     }),
   all: (db: PlanBookDb) => db.units.toArray(),
   directory: async (db: PlanBookDb): Promise<UnitDirectory> => {
-    const [units, groups] = await Promise.all([db.units.toArray(), db.groups.toArray()]);
-    return { version: 1, asOf: '' as UnitDirectory['asOf'], units: units.map(({ searchKey: _s, ...u }) => u), groups };
+    const [units, groups, meta] = await Promise.all([db.units.toArray(), db.groups.toArray(), db.settings.get(META)]);
+    const m = (meta as SettingRecord | undefined)?.value as DirectoryMeta | undefined;
+    return { version: m?.version ?? 1, asOf: m?.asOf ?? ('1970-01-01' as IsoDate), units: units.map(({ searchKey: _s, ...u }) => u), groups };
   },
 };
 
@@ -32,7 +38,9 @@ export function useUnit(id: UnitId | null): UnitRecord | undefined {
   return useLiveQuery(async () => (id ? db.units.get(id) : undefined), [db, id]);
 }
 
-export function useDirectory(): UnitDirectory | undefined {
+/** The stored directory, indexed by the core for name resolution and assignments. */
+export function useDirectory(): Directory | undefined {
   const db = useDb();
-  return useLiveQuery(() => unitsRepo.directory(db), [db]);
+  const data = useLiveQuery(() => unitsRepo.directory(db), [db]);
+  return useMemo(() => (data ? indexDirectory(data) : undefined), [data]);
 }
