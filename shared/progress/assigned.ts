@@ -5,7 +5,7 @@
  */
 import type { ItemId } from '../model/ids';
 import type { PlanDocument, PlanItem } from '../model/plan';
-import type { Role } from '../plans/browse';
+import type { Role } from '../units/assignment';
 
 export type AssignedItem = { item: PlanItem; role: Role | null };
 

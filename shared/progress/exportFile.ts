@@ -1,5 +1,6 @@
 /** Names and sequence numbers of exported report packages. */
 import { fold } from '../text/fold';
+import { nextSequence as nextOf } from '../packages/accepted';
 
 /** Lower-case ASCII letters, digits and single dashes: safe on every file system and in e-mail. */
 export function asciiSlug(s: string, max = 48): string {
@@ -20,7 +21,7 @@ export function exportFileName(unit: string, plan: string, period: string, seque
  * not all, so the number only grows and a ward never sends two different reports under one number.
  */
 export function nextSequence(known: { stored: number | null; exported: readonly number[]; witnesses?: readonly (number | null)[] }): number {
-  const all = [known.stored ?? 0, ...known.exported, ...(known.witnesses ?? []).map((w) => w ?? 0)]
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
-  return Math.max(0, ...all) + 1;
+  const all = [known.stored, ...known.exported, ...(known.witnesses ?? [])]
+    .filter((n): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n > 0);
+  return nextOf(all);
 }
