@@ -19,6 +19,8 @@ const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 
 // Before 'ready', or Chromium will not treat app:// as standard and secure.
 registerAppScheme(protocol);
+// Every renderer sandboxed, even one created by a future code path that forgets the option.
+app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 

@@ -25,7 +25,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // The spellchecker downloads dictionaries from a Google CDN: no request may leave the app.
       spellcheck: false,
+      // Middle-click opens links through a path window.open rules do not see in old Chromium.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -16,8 +16,10 @@ export function isAppSender(event: IpcMainInvokeEvent): boolean {
   try {
     if (trustedContentsId === null || event.sender.id !== trustedContentsId) return false;
     const frame = event.senderFrame;
-    // senderFrame is null when the frame navigated away or was destroyed since it sent.
-    if (frame === null || frame !== event.sender.mainFrame) return false;
+    // senderFrame is null when the frame navigated away or was destroyed since it sent. A frame
+    // with a parent is a subframe: never trusted, whatever it shows. (Compared by `parent`, not
+    // by identity with sender.mainFrame, which Electron does not promise to be the same object.)
+    if (frame === null || frame.parent !== null) return false;
     return isAppUrl(frame.url);
   } catch {
     return false;

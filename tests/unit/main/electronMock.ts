@@ -29,6 +29,7 @@ export const app = {
   getPath: vi.fn(() => '/tmp/planbook-test-userdata'),
   on: vi.fn(),
   quit: vi.fn(),
+  enableSandbox: vi.fn(),
   requestSingleInstanceLock: vi.fn(() => true),
   whenReady: vi.fn(() => new Promise<void>(() => undefined)), // never ready unless a test says so
 };
@@ -63,14 +64,15 @@ export const electronModule = {
 export default electronModule;
 
 /** The app window's webContents, as trustWebContents() and a fake IPC event see it. */
-export type FakeContents = { id: number; mainFrame: { url: string }; printToPDF: ReturnType<typeof vi.fn>; send: ReturnType<typeof vi.fn> };
+type FakeFrame = { url: string; parent: FakeFrame | null };
+export type FakeContents = { id: number; mainFrame: FakeFrame; printToPDF: ReturnType<typeof vi.fn>; send: ReturnType<typeof vi.fn> };
 
 export function fakeContents(id = 1, url = 'app://planbook/index.html'): FakeContents {
-  return { id, mainFrame: { url }, printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 test')), send: vi.fn() };
+  return { id, mainFrame: { url, parent: null }, printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 test')), send: vi.fn() };
 }
 
 /** An invoke event from `contents`; `frame` defaults to its main frame. */
-export function eventFrom(contents: FakeContents, frame: { url: string } | null = contents.mainFrame) {
+export function eventFrom(contents: FakeContents, frame: FakeFrame | null = contents.mainFrame) {
   return { sender: contents, senderFrame: frame };
 }
 

@@ -80,7 +80,7 @@ describe('every channel', () => {
     expect(await isRefusal(invoke(channel, eventFrom(fakeContents(2)), ...(VALID[channel] ?? [])))).toBe(true);
   });
   it.each(channels)('%s refuses a subframe of the app window', async (channel) => {
-    expect(await isRefusal(invoke(channel, eventFrom(app, { url: 'app://planbook/index.html' }), ...(VALID[channel] ?? [])))).toBe(true);
+    expect(await isRefusal(invoke(channel, eventFrom(app, { url: 'app://planbook/index.html', parent: app.mainFrame }), ...(VALID[channel] ?? [])))).toBe(true);
   });
   it.each(channels)('%s refuses the app window showing another origin', async (channel) => {
     const evil = fakeContents(1, 'https://evil.example/');

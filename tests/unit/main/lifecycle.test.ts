@@ -15,14 +15,15 @@ Object.assign(electronModule.session, { defaultSession });
 let ready: () => void = () => undefined;
 app.whenReady.mockReturnValue(new Promise<void>((resolve) => { ready = resolve; }));
 protocol.registerSchemesAsPrivileged.mockImplementation(() => order.push('scheme'));
+app.enableSandbox.mockImplementation(() => order.push('sandbox'));
 app.requestSingleInstanceLock.mockImplementation(() => { order.push('lock'); return true; });
 const windowsBefore = BrowserWindow.instances.length;
 
 await import('../../../electron/main/index');
 
 describe('main lifecycle', () => {
-  it('registers the scheme and takes the single-instance lock before ready', () => {
-    expect(order).toEqual(['scheme', 'lock']);
+  it('registers the scheme, sandboxes all renderers and takes the single-instance lock before ready', () => {
+    expect(order).toEqual(['scheme', 'sandbox', 'lock']);
     const events = app.on.mock.calls.map((c) => c[0]);
     expect(events).toEqual(expect.arrayContaining(['second-instance', 'open-file', 'web-contents-created', 'window-all-closed']));
   });
@@ -38,7 +39,7 @@ describe('main lifecycle', () => {
   it('on ready: session hardened and protocol installed, then one window', async () => {
     ready();
     await vi.waitFor(() => expect(BrowserWindow.instances.length).toBe(windowsBefore + 1));
-    expect(order).toEqual(['scheme', 'lock', 'permissions', 'protocol']);
+    expect(order).toEqual(['scheme', 'sandbox', 'lock', 'permissions', 'protocol']);
     const win = BrowserWindow.instances.at(-1);
     expect(String((win?.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/u);
   });
