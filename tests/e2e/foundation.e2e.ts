@@ -11,6 +11,8 @@ describe('foundation journey', () => {
 
   it('sets up a ward and browses its plan', async () => {
     const { page } = await openApp(browser);
+    const foreign: string[] = [];
+    page.on('request', (r) => { if (!/^(http:\/\/127\.0\.0\.1:\d+\/|blob:|data:)/u.test(r.url())) foreign.push(r.url()); });
     await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible()).toBe(true);
 
     await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('thang tam');
@@ -60,5 +62,6 @@ describe('foundation journey', () => {
     await page.getByRole('button', { name: 'Cài đặt' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Lưu trữ dữ liệu' }).isVisible()).toBe(true);
     await screenshot(page, 'foundation-3-settings');
+    expect(foreign).toEqual([]); // offline by design: no CDN, no telemetry
   });
 });

@@ -1,8 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
-// Serves the built renderer (dist/renderer, built by `npm run test:e2e`) with `vite preview`.
-const PORT = 4318;
+// Serves the built renderer (dist/renderer, built by `npm run test:e2e`) with `vite preview`,
+// on a free port so that several runs on one machine never share a server.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
 
 declare module 'vitest' {
   export interface ProvidedContext { baseUrl: string }
@@ -20,6 +31,7 @@ async function waitFor(url: string, ms: number): Promise<void> {
 let server: ChildProcess | undefined;
 
 export default async function setup(project: TestProject) {
+  const PORT = await freePort();
   server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
   const baseUrl = `http://127.0.0.1:${PORT}/`;
   await waitFor(baseUrl, 30_000);
