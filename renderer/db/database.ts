@@ -18,7 +18,7 @@ export const STEPS: readonly Step[] = [
       sections: '[planId+id], planId',
       items: '[planId+id], planId',
       entries: '[unitId+planId+period+itemId], [unitId+planId+period], [planId+period]',
-      received: '++id, packageId, [unitId+planId+period], receivedAt',
+      received: '++id, &bytesHash, [planId+period], [unitId+planId+period], packageId, reason, receivedAt',
       exported: '++id, [unitId+planId+period], packageId',
       sequences: '[unitId+planId+period]',
       trust: '[unitId+keyId], unitId, keyId',

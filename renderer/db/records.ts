@@ -4,6 +4,7 @@ import type { Plan, PlanItem, Section } from '../../shared/model/plan';
 import type { DirectoryUnit, UnitGroup } from '../../shared/model/units';
 import type { Entry, IndicatorValue, ProjectValue } from '../../shared/model/report';
 import type { EntryDraft } from '../../shared/progress/draft';
+import type { Submission } from '../../shared/consolidation/types';
 
 export type Role = 'reporter' | 'consolidator' | 'both';
 
@@ -33,21 +34,41 @@ export type EntryRecord = {
   updatedAt: string;
 };
 
-/** Every package file received, kept raw with its verification outcome (the evidence of what arrived). */
+/** The officer's review of one received package (carried back in a receipt). */
+export type ReviewRecord = { state: 'approved' | 'returned'; comments: { itemId: ItemId; text: string }[]; at: string };
+
+/**
+ * Every package file received, kept raw with its verification outcome (the evidence of what
+ * arrived). One row per distinct file (bytesHash): the same file twice is not stored twice.
+ * `reason` is the file's own verdict (signature, trust, plan), which does not depend on other
+ * files, so any import order leaves the same rows; how it stands against the others (superseded,
+ * duplicate, conflict) is derived from `submissions` by the consolidation core.
+ */
 export type ReceivedPackageRecord = {
   id?: number;
   fileName: string;
   bytes: Uint8Array;
+  bytesHash: string;
   receivedAt: string;
   reason: string;
+  /** What the officer was told when it arrived: ok, supersedes, stale, duplicate, conflict, or the reason. */
+  outcome: string;
+  detail: string;
   packageId: string | null;
   kind: string | null;
   unitId: string | null;
   planId: string | null;
   period: string | null;
   sequence: number | null;
+  createdAt: string | null;
+  keyId: string | null;
+  publicKey: string | null;
   contentHash: string | null;
-  supersededBy: string | null;
+  /** The verified report/consolidated package and its children, as the consolidation core reads them. */
+  submissions: Submission[];
+  review: ReviewRecord | null;
+  /** The officer chose another package of a conflict: this one stays as evidence and counts nowhere. */
+  setAside: boolean;
 };
 
 /** Packages this unit exported, re-exportable as they were. */
