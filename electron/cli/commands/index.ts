@@ -4,6 +4,7 @@
 import type { Command } from '../types';
 import { inspectCommand } from './inspect';
 import { keygenCommand } from './keygen';
+import { mergeCommand } from './merge';
 import { signCommand } from './sign';
 import { trustCommand } from './trust';
 import { verifyCommand } from './verify';
@@ -14,5 +15,6 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   trustCommand,
   inspectCommand,
+  mergeCommand,
   // mergeCommand (commands/merge.ts), importPlanCommand, reportCommand: add here.
 ];
