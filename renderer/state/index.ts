@@ -2,6 +2,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { ItemId, PlanId } from '../../shared/model/ids';
 import type { ItemKind } from '../../shared/model/plan';
+import { createProgressUi, type ProgressUi } from './progressUi';
 
 export type Lang = 'vi' | 'en';
 export type View = 'plans' | 'progress' | 'consolidation' | 'settings';
@@ -20,7 +21,7 @@ type PlanUi = {
   setKind: (k: ItemKind | 'all') => void;
   setQuery: (q: string) => void;
 };
-export type UiState = AppUi & PlanUi;
+export type UiState = AppUi & PlanUi & ProgressUi;
 
 const LANG_KEY = 'planbook.lang';
 const storedLang = (): Lang => {
@@ -51,4 +52,4 @@ const createPlanUi: StateCreator<UiState, [], [], PlanUi> = (set) => ({
   setQuery: (query) => set({ query }),
 });
 
-export const useUi = create<UiState>()((...a) => ({ ...createAppUi(...a), ...createPlanUi(...a) }));
+export const useUi = create<UiState>()((...a) => ({ ...createAppUi(...a), ...createPlanUi(...a), ...createProgressUi(a[0], a[1]) }));

@@ -1,7 +1,101 @@
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import type { PeriodKey, PlanId } from '../../../shared/model/ids';
+import { formatPeriodEn, formatPeriodVi, parsePeriodKey } from '../../../shared/periods/keys';
 import type { SelfRecord } from '../../db/records';
-import { useT } from '../../i18n';
+import { useDb } from '../../db/context';
+import { useT, type MessageKey } from '../../i18n';
+import { useUi } from '../../state';
+import type { ProgressTab } from '../../state/progressUi';
+import { usePlans } from '../plans/plansRepo';
+import { autosaverFor } from './autosave';
+import { planPeriods, todayVn, useReport } from './useReport';
+import { HomePanel } from './HomePanel';
+import { EntryPanel } from './EntryPanel';
+import { ExportPanel } from './ExportPanel';
+import { useStartPeriod } from './useStartPeriod';
+import { recoverNarrative } from './NarrativeEditor';
+import './progress.css';
 
-export function ProgressScreen({ self: _self }: { self: SelfRecord }) {
+const TABS: { tab: ProgressTab; label: MessageKey }[] = [
+  { tab: 'home', label: 'progress.tab.home' },
+  { tab: 'entry', label: 'progress.tab.entry' },
+  { tab: 'export', label: 'progress.tab.export' },
+];
+
+export function ProgressScreen({ self }: { self: SelfRecord }) {
   const t = useT();
-  return <section className="page"><h1>{t('progress.title')}</h1><p>{t('placeholder.soon')}</p></section>;
+  const db = useDb();
+  const lang = useUi((s) => s.lang);
+  const plans = usePlans();
+  const { reportPlanId, reportPeriod, progressTab, setReportPlan, setReportPeriod, setProgressTab } = useUi();
+  const [notice, setNotice] = useState('');
+  const saver = autosaverFor(db);
+
+  const planId = reportPlanId ?? plans?.[0]?.id ?? null;
+  const plan = plans?.find((p) => p.id === planId) ?? null;
+  const periods = useMemo(() => (plan ? planPeriods(plan, todayVn()) : { periods: [], current: null }), [plan]);
+  const period = reportPeriod && periods.periods.includes(reportPeriod) ? reportPeriod : periods.current;
+  const model = useReport(self.unitId, planId, period);
+  const carriedFrom = useStartPeriod(model);
+
+  useEffect(() => {
+    saver.onError = (message) => setNotice(t('progress.saveFailed', { message }));
+    void Promise.all([saver.recover(), recoverNarrative(db)]).then(([n, narrative]) => {
+      const count = n + (narrative ? 1 : 0);
+      if (count > 0) setNotice(t('progress.recovered', { count }));
+    });
+  }, [saver, db, t]);
+
+  const label = (k: PeriodKey) => {
+    const p = parsePeriodKey(k);
+    return p ? (lang === 'vi' ? formatPeriodVi(p) : formatPeriodEn(p)) : k;
+  };
+  const switchTo = async (fn: () => void) => { await saver.flush(); fn(); };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const k = e.key.toLowerCase();
+    const redo = k === 'y' || (k === 'z' && e.shiftKey);
+    if (k !== 'z' && k !== 'y') return;
+    e.preventDefault();
+    void (redo ? saver.redo() : saver.undo()).then((ok) =>
+      setNotice(t(ok ? (redo ? 'progress.redone' : 'progress.undone') : (redo ? 'progress.nothingToRedo' : 'progress.nothingToUndo'))));
+  };
+
+  if (plans && plans.length === 0) return <section className="page"><h1>{t('progress.title')}</h1><p>{t('progress.noPlans')}</p></section>;
+
+  return (
+    <section className="page progress" aria-labelledby="progress-title" onKeyDown={onKeyDown}>
+      <header className="progress-head">
+        <h1 id="progress-title">{t('progress.title')}</h1>
+        <label className="inline grow">
+          <span>{t('progress.plan')}</span>
+          <select value={planId ?? ''} onChange={(e) => void switchTo(() => setReportPlan(e.target.value as PlanId))}>
+            {(plans ?? []).map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+          </select>
+        </label>
+        <label className="inline">
+          <span>{t('progress.period')}</span>
+          <select value={period ?? ''} onChange={(e) => void switchTo(() => setReportPeriod(e.target.value as PeriodKey))}>
+            {periods.periods.map((k) => <option key={k} value={k}>{label(k)}</option>)}
+          </select>
+        </label>
+      </header>
+      <nav className="progress-tabs" aria-label={t('progress.tabs')}>
+        {TABS.map((x) => (
+          <button key={x.tab} type="button" aria-current={progressTab === x.tab ? 'step' : undefined}
+            onClick={() => void switchTo(() => setProgressTab(x.tab))}>{t(x.label)}</button>
+        ))}
+        <p className="progress-notice" role="status" aria-live="polite">
+          {carriedFrom ? t('progress.carried', { period: label(carriedFrom) }) : ''} {notice}
+        </p>
+      </nav>
+      {!period && <p>{t('progress.noPeriods')}</p>}
+      {period && model === undefined && <p role="status">{t('progress.loading')}</p>}
+      {model && !model.rolesKnown && <p className="warning small">{t('progress.allItems')}</p>}
+      {model && progressTab === 'home' && <HomePanel model={model} plan={plan} periodLabel={label(model.key.period)} />}
+      {model && progressTab === 'entry' && <EntryPanel model={model} />}
+      {model && progressTab === 'export' && <ExportPanel model={model} periodLabel={label(model.key.period)} />}
+    </section>
+  );
 }
