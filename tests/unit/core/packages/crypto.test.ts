@@ -107,3 +107,18 @@ describe('Ed25519', () => {
     expect(nobleSays.map((x, i) => (x ? i : -1)).filter((i) => i >= 0)).toEqual([2, 3, 4, 5]);
   });
 });
+
+describe('documented test vectors (docs/package-format.md)', () => {
+  it('keyId of the RFC 8032 TEST 1 public key', () => {
+    expect(keyIdOf(fromHex('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a')!)).toBe('EH7DDX5BKSRGCYTL7BKAI36SE4');
+  });
+  it('the phuong-1 test key and its enrolment signature', () => {
+    const seed = fromHex('7983c60bb7b09854fec8f849971e26713b939e0876f71c61037187bd349355b5')!;
+    const pub = publicKeyOf(seed);
+    expect(toBase64url(pub)).toBe('ZUHPbwmE7Bf_tOZuOJ3pHs-Wwa8Mn38mMfyrLWu_jLk');
+    expect(keyIdOf(pub)).toBe('EKZFI5BYUBFQST4OZSO444KYTU');
+    const signedText = '{"format":"planbook/package","formatVersion":1,"header":{"app":"planbook 0.1.0","createdAt":"2024-01-02T08:00:00Z","packageId":"keys:phuong-1:-:-:1","period":null,"planId":null,"planRevision":null,"sequence":1,"unitId":"phuong-1"},"kind":"keys","payload":{"publicKey":"ZUHPbwmE7Bf_tOZuOJ3pHs-Wwa8Mn38mMfyrLWu_jLk","unitId":"phuong-1","validFrom":"2024-01-02T08:00:00Z"},"signature":{"alg":"Ed25519","keyId":"EKZFI5BYUBFQST4OZSO444KYTU","publicKey":"ZUHPbwmE7Bf_tOZuOJ3pHs-Wwa8Mn38mMfyrLWu_jLk"}}';
+    expect(toBase64url(signWithSecretKey(seed, new TextEncoder().encode(signedText))))
+      .toBe('hrZ1Hte3gB2P_Yotk33iKDJ5WFyfff6uEdCzUJkgoHs52aqrH9jaGREGU6Fha2jrwaywJ51KNQz0Sa82-uSrDQ');
+  });
+});
