@@ -1,0 +1,94 @@
+// Import: verify a batch off the UI thread, then judge and store each file in its own
+// transaction as its result arrives. The judging is the core's (shared/receipts); the verifying
+// the worker's; this file orders the steps and reports each file's outcome.
+import type { TrustRegistry, VerifyResult } from '../../../shared/packages';
+import { judgeArrival, receivedFileOf, type ArrivalOutcome, type Known } from '../../../shared/receipts';
+import type { PlanBookDb } from '../../db/database';
+import type { ReceivedPackageRecord } from '../../db/records';
+import type { PlanScope } from '../../workers/protocol';
+import type { Batch, BatchEnd, BatchEvents } from '../../workers/verifyClient';
+import { receivedRepo } from './receivedRepo';
+
+export type VerifyBatch = (files: readonly { name: string; bytes: Uint8Array }[], trust: TrustRegistry, plan: PlanScope | null, events: BatchEvents) => Batch;
+
+/** One line of the import table. */
+export type ImportLine = {
+  index: number;
+  fileName: string;
+  bytesHash: string;
+  outcome: ArrivalOutcome;
+  kind: string | null;
+  unitId: string | null;
+  period: string | null;
+  sequence: number | null;
+  keyId: string | null;
+  detail: string;
+};
+
+export type ImportEvents = {
+  onProgress(done: number, total: number, current: string | null): void;
+  onLine(line: ImportLine): void;
+};
+
+const lineOf = (index: number, name: string, result: VerifyResult, outcome: ArrivalOutcome): ImportLine => ({
+  index, fileName: name, bytesHash: result.bytesHash, outcome, kind: result.kind, unitId: result.header?.unitId ?? null,
+  period: result.header?.period ?? null, sequence: result.header?.sequence ?? null, keyId: result.keyId, detail: result.detail,
+});
+
+const knownOf = (r: ReceivedPackageRecord): Known & { id?: number } => ({ id: r.id, bytesHash: r.bytesHash, reason: r.reason as Known['reason'], submissions: r.submissions, setAside: r.setAside });
+
+/**
+ * Starts a batch. What was received before is read once, then kept up to date in memory as files
+ * land (one import at a time), so a batch of thousands does not re-read the table per file.
+ */
+export async function startImport(
+  db: PlanBookDb, files: readonly { name: string; bytes: Uint8Array }[], scope: PlanScope | null, verify: VerifyBatch, events: ImportEvents,
+): Promise<Batch> {
+  const [trust, rows] = await Promise.all([receivedRepo.trust(db), scope ? receivedRepo.forPlan(db, scope.id) : Promise.resolve([])]);
+  const known: Known[] = rows.map(knownOf);
+  const total = files.length;
+  let done = 0;
+  events.onProgress(0, total, null);
+  return verify(files, trust, scope, {
+    onStarted: (_index, name) => events.onProgress(done, total, name),
+    onFile: async (index, file, result) => {
+      const received = receivedFileOf(file, result, new Date().toISOString());
+      const arrival = judgeArrival(known, received);
+      let outcome = arrival.outcome;
+      if (arrival.store) {
+        received.outcome = outcome;
+        const stored = await receivedRepo.store(db, received);
+        if (stored.stored) known.push(received);
+        else outcome = 'duplicate'; // kept already (by a batch running elsewhere)
+      }
+      done += 1;
+      events.onLine(lineOf(index, file.name, result, outcome));
+      events.onProgress(done, total, null);
+    },
+  });
+}
+
+/**
+ * Verifies the held files again (those refused for an unknown key) once the officer trusted a
+ * key: each file gets its own verdict anew, in its own transaction.
+ */
+export async function recheckHeld(db: PlanBookDb, scope: PlanScope | null, verify: VerifyBatch, events: ImportEvents): Promise<BatchEnd> {
+  const held = await receivedRepo.byReason(db, 'unknown-key');
+  if (held.length === 0) return { ok: true, cancelled: false };
+  const [trust, rows] = await Promise.all([receivedRepo.trust(db), scope ? receivedRepo.forPlan(db, scope.id) : Promise.resolve([])]);
+  const ids = new Map(held.map((r) => [r.bytesHash, r.id ?? -1]));
+  const known = rows.filter((r) => !ids.has(r.bytesHash)).map(knownOf);
+  const batch = verify(held.map((r) => ({ name: r.fileName, bytes: r.bytes })), trust, scope, {
+    onStarted: (_i, name) => events.onProgress(0, held.length, name),
+    onFile: async (index, file, result) => {
+      const received = receivedFileOf(file, result, new Date().toISOString());
+      const arrival = judgeArrival(known, received);
+      received.outcome = arrival.outcome;
+      const id = ids.get(received.bytesHash);
+      if (id !== undefined && id >= 0) await receivedRepo.reverify(db, id, received);
+      known.push(received);
+      events.onLine(lineOf(index, file.name, result, received.outcome));
+    },
+  });
+  return batch.done;
+}

@@ -1,0 +1,100 @@
+// The only consolidation code that knows the `received` and `trust` tables. Every write is one
+// transaction with its audit line; nothing here awaits the worker or WebCrypto inside one.
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { UnitId } from '../../../shared/model/ids';
+import { addKey, type TrustRegistry, type TrustSource, type TrustedKey } from '../../../shared/packages';
+import type { ReceivedFile } from '../../../shared/receipts';
+import type { PlanBookDb } from '../../db/database';
+import { useDb } from '../../db/context';
+import { auditRecord } from '../../db/audit';
+import type { ReceivedPackageRecord, ReviewRecord, TrustRecord } from '../../db/records';
+
+export type StoreResult = { stored: true; id: number } | { stored: false; why: 'same-file' };
+
+const SOURCES: readonly TrustSource[] = ['enrolment', 'plan', 'rotation', 'manual'];
+const toTrusted = (r: TrustRecord): TrustedKey => ({
+  unitId: r.unitId, keyId: r.keyId, publicKey: r.publicKey, validFrom: r.validFrom, revokedAt: r.revokedAt,
+  source: (SOURCES as readonly string[]).includes(r.source) ? (r.source as TrustSource) : 'manual', addedAt: r.addedAt,
+});
+
+export type TrustChangeResult = { ok: true; added: boolean } | { ok: false; error: string };
+
+export const receivedRepo = {
+  /** One file, one transaction: the row and its audit line, or nothing when these bytes are already kept. */
+  store: (db: PlanBookDb, file: ReceivedFile) =>
+    db.transaction('rw', db.received, db.audit, async (): Promise<StoreResult> => {
+      if ((await db.received.where('bytesHash').equals(file.bytesHash).count()) > 0) return { stored: false, why: 'same-file' };
+      const row: ReceivedPackageRecord = { ...file, review: null, setAside: false };
+      const id = (await db.received.add(row)) as number;
+      await db.audit.add(auditRecord('package-received', {
+        file: file.fileName, bytesHash: file.bytesHash, reason: file.reason, outcome: file.outcome, kind: file.kind,
+        planId: file.planId, period: file.period, sequence: file.sequence, keyId: file.keyId,
+      }, { unitId: file.unitId }));
+      return { stored: true, id };
+    }),
+
+  /** A file verified again (after a key was trusted): its own verdict and submissions change, audited. */
+  reverify: (db: PlanBookDb, id: number, file: ReceivedFile) =>
+    db.transaction('rw', db.received, db.audit, async () => {
+      const before = await db.received.get(id);
+      if (!before || before.bytesHash !== file.bytesHash) return false;
+      await db.received.update(id, { reason: file.reason, outcome: file.outcome, detail: file.detail, submissions: file.submissions });
+      await db.audit.add(auditRecord('package-reverified', { id, file: before.fileName, before: before.reason, after: file.reason }, { unitId: before.unitId }));
+      return true;
+    }),
+
+  forPeriod: (db: PlanBookDb, planId: string, period: string) => db.received.where('[planId+period]').equals([planId, period]).toArray(),
+  /** Everything needed to judge arrivals for a plan: its rows (any period). */
+  forPlan: (db: PlanBookDb, planId: string) =>
+    db.received.where('[planId+period]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]).toArray(),
+  byReason: (db: PlanBookDb, reason: string) => db.received.where('reason').equals(reason).toArray(),
+  byHashes: (db: PlanBookDb, hashes: readonly string[]) => db.received.where('bytesHash').anyOf([...hashes]).toArray(),
+
+  trust: async (db: PlanBookDb): Promise<TrustRegistry> => ({ keys: (await db.trust.toArray()).map(toTrusted) }),
+
+  /** The officer's explicit act: a key enters the registry for a unit, with the audit line. */
+  trustKey: (db: PlanBookDb, req: { unitId: string; publicKey: string; source: TrustSource; validFrom: string | null; how: string }) =>
+    db.transaction('rw', db.trust, db.audit, async (): Promise<TrustChangeResult> => {
+      const registry: TrustRegistry = { keys: (await db.trust.toArray()).map(toTrusted) };
+      const at = new Date().toISOString();
+      const r = addKey(registry, { unitId: req.unitId as UnitId, publicKey: req.publicKey, validFrom: req.validFrom, revokedAt: null, source: req.source, addedAt: at });
+      if (!r.ok) return { ok: false, error: r.error };
+      const added = r.registry.keys.find((k) => !registry.keys.some((o) => o.keyId === k.keyId));
+      if (!added) return { ok: true, added: false };
+      await db.trust.put({ unitId: added.unitId, keyId: added.keyId, publicKey: added.publicKey, validFrom: added.validFrom, revokedAt: null, addedAt: at, source: req.source });
+      await db.audit.add(auditRecord('key-trusted', { keyId: added.keyId, source: req.source, how: req.how }, { unitId: req.unitId }));
+      return { ok: true, added: true };
+    }),
+
+  setReview: (db: PlanBookDb, id: number, review: ReviewRecord | null) =>
+    db.transaction('rw', db.received, db.audit, async () => {
+      const row = await db.received.get(id);
+      if (!row) return;
+      await db.received.update(id, { review });
+      await db.audit.add(auditRecord(review ? `report-${review.state}` : 'review-cleared', { packageId: row.packageId, comments: review?.comments.length ?? 0 }, { unitId: row.unitId }));
+    }),
+
+  /** Resolves a conflict: the chosen file counts, the others stay as evidence, set aside. */
+  chooseInConflict: (db: PlanBookDb, keep: number, others: readonly number[]) =>
+    db.transaction('rw', db.received, db.audit, async () => {
+      await db.received.update(keep, { setAside: false });
+      for (const id of others) await db.received.update(id, { setAside: true });
+      await db.audit.add(auditRecord('conflict-resolved', { keep, setAside: others }));
+    }),
+};
+
+export function useReceivedForPeriod(planId: string | null, period: string | null): ReceivedPackageRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => (planId && period ? receivedRepo.forPeriod(db, planId, period) : []), [db, planId, period]);
+}
+
+export function usePendingKeys(): ReceivedPackageRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => receivedRepo.byReason(db, 'unknown-key'), [db]);
+}
+
+export function useTrustRows(): TrustRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => db.trust.toArray(), [db]);
+}

@@ -1,0 +1,5 @@
+// Receiving packages at the consolidating unit and answering the senders (receipts).
+export * from './intake';
+export * from './receipt';
+export * from './expected';
+export * from './missing';
