@@ -24,9 +24,11 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: ['electron', 'react', 'react-dom', 'dexie', 'zustand', 'fs', 'path', 'crypto', 'os', 'child_process', 'worker_threads']
+          .map((name) => ({ name, message: 'shared/ is the pure core: no edges, no Node built-ins.' })),
         patterns: [
-          { group: ['**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom', 'dexie', 'zustand'], message: 'shared/ is the pure core: it may not import the edges.' },
-          { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'shared/ may not use Node built-ins.' },
+          { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ is the pure core: it may not import the edges.' },
+          { group: ['node:*'], message: 'shared/ may not use Node built-ins.' },
         ],
       }],
     },
