@@ -35,6 +35,8 @@ export type ConsolidationInput = {
   reviews?: ReadonlyMap<UnitId, Review>;
   /** Jaccard threshold for grouping difficulties and proposals. */
   similarity?: number;
+  /** Group difficulties and proposals (default true); a caller that shows no texts skips the work. */
+  feedback?: boolean;
 };
 
 /** A report that entered the roll-ups: which unit, which package. */
@@ -87,7 +89,7 @@ export function consolidate(input: ConsolidationInput): Consolidation {
     judge: input.judge ?? ((item) => judgeTarget(item.target)),
     money: input.money ?? readMoney,
   });
-  const feedback = gatherFeedback(items, input.similarity ?? DEFAULT_SIMILARITY, rank);
+  const feedback = input.feedback === false ? [] : gatherFeedback(items, input.similarity ?? DEFAULT_SIMILARITY, rank);
   const countedRows = counted.map(({ report: _report, ...row }) => row);
   const counts = countBoard(board);
 

@@ -9,3 +9,4 @@ export { judgeTarget, readMoney } from './judge';
 export {
   consolidate, type Consolidation, type ConsolidationInput, type ConsolidatedSummary, type CountedReport, type ItemFeedback, type SummaryUnit,
 } from './consolidate';
+export { readCalendar, expectedUnits, submissionsOf, packagesToCarry, type Verified } from './packages';

@@ -2,7 +2,7 @@
 // Pure date arithmetic on calendar dates (no time zone) except `timeliness`, which reads an
 // instant and judges it in Vietnam time (UTC+7, no daylight saving since 1975).
 import type { IsoDate, PeriodKey } from '../model/ids';
-import type { PeriodKind, Plan, ReportingCalendar } from '../model/plan';
+import type { PeriodKind, ReportingCalendar } from '../model/plan';
 import { monthRange, parsePeriodKey, periodKey, periodsOfKind, type Period } from './keys';
 
 /** Nghị định 09/2019/NĐ-CP: data runs from the 15th of the previous month to the 14th. */
@@ -11,6 +11,8 @@ export const NATIONAL_CUT_OFF_DAY = 14;
 export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
 
 export type DataWindow = { from: IsoDate; to: IsoDate };
+/** A plan's span as its keys (plain strings: plan files are read before keys are checked). */
+export type PlanSpan = { periodFrom: string; periodTo: string };
 export type Timeliness = 'on-time' | 'late';
 
 // ---- calendar-date arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian) ----
@@ -164,7 +166,7 @@ export function daysUntilDue(calendar: ReportingCalendar, period: Period, today:
 const monthIndex = (year: number, month: number) => year * 12 + month - 1;
 
 /** The first and last month index (year*12 + month-1) a plan spans, from its period keys. */
-function planMonths(plan: Pick<Plan, 'periodFrom' | 'periodTo'>): { first: number; last: number } | null {
+function planMonths(plan: PlanSpan): { first: number; last: number } | null {
   const from = parsePeriodKey(plan.periodFrom);
   const to = parsePeriodKey(plan.periodTo);
   if (!from || !to) return null;
@@ -178,7 +180,7 @@ function planMonths(plan: Pick<Plan, 'periodFrom' | 'periodTo'>): { first: numbe
  * from `periodFrom` to `periodTo` (a plan from 2023-07 reports 2023-Q3 and 2023-H2, not
  * 2023-H1, which ends before July). Empty when the plan's keys are unreadable.
  */
-export function periodsOfPlan(plan: Pick<Plan, 'periodFrom' | 'periodTo'>, kind: PeriodKind): Period[] {
+export function periodsOfPlan(plan: PlanSpan, kind: PeriodKind): Period[] {
   const span = planMonths(plan);
   if (!span || span.first > span.last) return [];
   const fromYear = Math.floor(span.first / 12);
@@ -190,7 +192,7 @@ export function periodsOfPlan(plan: Pick<Plan, 'periodFrom' | 'periodTo'>, kind:
 }
 
 /** Every reporting period of a plan, for each kind of its calendar, as keys. */
-export function reportingPeriods(plan: Pick<Plan, 'periodFrom' | 'periodTo' | 'calendar'>): { kind: PeriodKind; periods: PeriodKey[] }[] {
+export function reportingPeriods(plan: PlanSpan & { calendar: ReportingCalendar }): { kind: PeriodKind; periods: PeriodKey[] }[] {
   return plan.calendar.kinds.map((kind) => ({ kind, periods: periodsOfPlan(plan, kind).map(periodKey) }));
 }
 
@@ -217,7 +219,7 @@ export function periodContaining(calendar: ReportingCalendar, kind: PeriodKind, 
  */
 export function currentPeriod(
   calendar: ReportingCalendar, kind: PeriodKind, today: IsoDate,
-  plan?: Pick<Plan, 'periodFrom' | 'periodTo'>,
+  plan?: PlanSpan,
 ): Period | null {
   const ymd = parseIsoDate(today);
   if (!ymd) return null;
