@@ -139,6 +139,15 @@ export const vi = {
   'parsed.units.none': 'Không ghi đơn vị',
   'parsed.units.group': 'nhóm',
   'parsed.units.default': 'Kế hoạch không ghi đơn vị: mọi đơn vị được giao kế hoạch thực hiện',
+  'keys.title': 'Khóa ký của đơn vị',
+  'keys.fingerprint': 'Dấu vân tay khóa (đọc qua điện thoại để đơn vị tổng hợp đối chiếu)',
+  'keys.protection.os-keychain': 'Khóa riêng được hệ điều hành mã hóa và không bao giờ rời tiến trình chính.',
+  'keys.protection.non-extractable': 'Khóa riêng nằm trong trình duyệt ở dạng không thể trích xuất: không chương trình nào đọc được, chỉ có thể yêu cầu ký.',
+  'keys.protection.passphrase': 'Khóa riêng được bảo vệ bằng mật khẩu.',
+  'keys.none': 'Chưa có khóa ký. Khóa được tạo khi thiết lập đơn vị.',
+  'keys.unavailable': 'Máy này không tạo được khóa ký (trình duyệt không hỗ trợ Ed25519 hoặc kho khóa của hệ điều hành không dùng được). Chưa thể xuất báo cáo có chữ ký.',
+  'keys.create': 'Tạo khóa ký',
+  'keys.created': 'Tạo ngày {date}',
   'placeholder.soon': 'Màn hình này đang được xây dựng.',
 } as const;
 

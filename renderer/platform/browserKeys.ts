@@ -2,6 +2,8 @@
 // non-extractable, kept in its own small IndexedDB database (CryptoKey objects are structured-cloneable).
 // No script, not even PlanBook's own, can read the private key bytes; it can only ask for signatures.
 
+import { toBase64url } from '../../shared/crypto/encoding';
+
 const DB = 'planbook-keys';
 const STORE = 'keys';
 
@@ -29,8 +31,6 @@ async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) =>
   }
 }
 
-export const toBase64Url = (bytes: Uint8Array): string =>
-  btoa(String.fromCharCode(...bytes)).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '');
 
 export async function supportsEd25519(): Promise<boolean> {
   try {
@@ -48,12 +48,12 @@ export async function loadKey(unitId: string): Promise<StoredKey | undefined> {
 export async function createKey(unitId: string): Promise<StoredKey> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-  const key: StoredKey = { unitId, privateKey: pair.privateKey, publicKey: toBase64Url(raw), createdAt: new Date().toISOString() };
+  const key: StoredKey = { unitId, privateKey: pair.privateKey, publicKey: toBase64url(raw), createdAt: new Date().toISOString() };
   await withStore('readwrite', (s) => s.put(key));
   return key;
 }
 
 export async function signWith(key: StoredKey, bytes: Uint8Array): Promise<string> {
   const sig = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, bytes as BufferSource));
-  return toBase64Url(sig);
+  return toBase64url(sig);
 }

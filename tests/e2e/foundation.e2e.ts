@@ -61,6 +61,9 @@ describe('foundation journey', () => {
 
     await page.getByRole('button', { name: 'Cài đặt' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Lưu trữ dữ liệu' }).isVisible()).toBe(true);
+    // The unit's signing key was made at setup: its fingerprint reads over the phone in groups of 4.
+    const fingerprint = page.getByLabel('Dấu vân tay khóa (đọc qua điện thoại để đơn vị tổng hợp đối chiếu)');
+    await expect.poll(() => fingerprint.textContent()).toMatch(/^(?:[A-Z2-7]{4} ){6}[A-Z2-7]{2}$/u);
     await screenshot(page, 'foundation-3-settings');
     expect(foreign).toEqual([]); // offline by design: no CDN, no telemetry
   });

@@ -50,7 +50,7 @@ export function ProgressScreen({ self }: { self: SelfRecord }) {
     const p = parsePeriodKey(k);
     return p ? (lang === 'vi' ? formatPeriodVi(p) : formatPeriodEn(p)) : k;
   };
-  const switchTo = async (fn: () => void) => { await saver.flush(); fn(); };
+  const switchTo = async (fn: () => void) => { console.log('switch start'); await saver.flush(); console.log('switch flushed'); fn(); };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
@@ -68,18 +68,18 @@ export function ProgressScreen({ self }: { self: SelfRecord }) {
     <section className="page progress" aria-labelledby="progress-title" onKeyDown={onKeyDown}>
       <header className="progress-head">
         <h1 id="progress-title">{t('progress.title')}</h1>
-        <label className="inline grow">
-          <span>{t('progress.plan')}</span>
-          <select value={planId ?? ''} onChange={(e) => void switchTo(() => setReportPlan(e.target.value as PlanId))}>
+        <div className="inline grow">
+          <label htmlFor="progress-plan">{t('progress.plan')}</label>
+          <select id="progress-plan" value={planId ?? ''} onChange={(e) => void switchTo(() => setReportPlan(e.target.value as PlanId))}>
             {(plans ?? []).map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
           </select>
-        </label>
-        <label className="inline">
-          <span>{t('progress.period')}</span>
-          <select value={period ?? ''} onChange={(e) => void switchTo(() => setReportPeriod(e.target.value as PeriodKey))}>
+        </div>
+        <div className="inline">
+          <label htmlFor="progress-period">{t('progress.period')}</label>
+          <select id="progress-period" value={period ?? ''} onChange={(e) => void switchTo(() => setReportPeriod(e.target.value as PeriodKey))}>
             {periods.periods.map((k) => <option key={k} value={k}>{label(k)}</option>)}
           </select>
-        </label>
+        </div>
       </header>
       <nav className="progress-tabs" aria-label={t('progress.tabs')}>
         {TABS.map((x) => (

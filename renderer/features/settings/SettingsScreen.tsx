@@ -9,6 +9,7 @@ import { platform } from '../../platform';
 import { useUnit } from '../units/unitsRepo';
 import { installDemoPlans } from '../plans/bundled';
 import { StorageStatus } from './StorageStatus';
+import { KeyCard } from './KeyCard';
 
 export function SettingsScreen({ self }: { self: SelfRecord }) {
   const t = useT();
@@ -38,6 +39,7 @@ export function SettingsScreen({ self }: { self: SelfRecord }) {
           </select>
         </label>
       </div>
+      <KeyCard unitId={self.unitId} />
       <StorageStatus />
       <div className="card">
         <h2>{t('settings.demo')}</h2>

@@ -120,7 +120,7 @@ describe('the app window', () => {
 
 describe('CSP', () => {
   it('is the strict policy of issue 2', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
       + "base-uri 'none'; frame-ancestors 'none'");
   });
