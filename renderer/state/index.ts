@@ -3,6 +3,7 @@ import { create, type StateCreator } from 'zustand';
 import type { ItemId, PlanId } from '../../shared/model/ids';
 import type { ItemKind } from '../../shared/model/plan';
 import { createProgressUi, type ProgressUi } from './progressUi';
+import { createConsolidationUi, type ConsolidationUi } from './consolidationUi';
 
 export type Lang = 'vi' | 'en';
 export type View = 'plans' | 'progress' | 'consolidation' | 'settings';
@@ -21,7 +22,7 @@ type PlanUi = {
   setKind: (k: ItemKind | 'all') => void;
   setQuery: (q: string) => void;
 };
-export type UiState = AppUi & PlanUi & ProgressUi;
+export type UiState = AppUi & PlanUi & ProgressUi & ConsolidationUi;
 
 const LANG_KEY = 'planbook.lang';
 const storedLang = (): Lang => {
@@ -52,4 +53,4 @@ const createPlanUi: StateCreator<UiState, [], [], PlanUi> = (set) => ({
   setQuery: (query) => set({ query }),
 });
 
-export const useUi = create<UiState>()((...a) => ({ ...createAppUi(...a), ...createPlanUi(...a), ...createProgressUi(a[0], a[1]) }));
+export const useUi = create<UiState>()((...a) => ({ ...createAppUi(...a), ...createPlanUi(...a), ...createProgressUi(a[0], a[1]), ...createConsolidationUi(a[0]) }));
