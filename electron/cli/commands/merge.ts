@@ -59,11 +59,19 @@ function collectFiles(ctx: CommandContext, inputs: readonly string[], skip: Read
       throw new UsageError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
     }
     if (!isDir) { add(input); continue; }
-    for (const entry of readdirSync(resolve(ctx.cwd, input), { withFileTypes: true }))
-      if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) add(join(input, entry.name));
+    for (const entry of readdirSync(resolve(ctx.cwd, input), { withFileTypes: true })) {
+      if (!entry.name.toLowerCase().endsWith('.json')) continue;
+      const shown = join(input, entry.name);
+      // A link to a file counts as the file (folders gathered from USB sticks often hold links).
+      if (entry.isFile() || (entry.isSymbolicLink() && isFile(resolve(ctx.cwd, shown)))) add(shown);
+    }
   }
   return [...byPath.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
+
+const isFile = (path: string): boolean => {
+  try { return statSync(path).isFile(); } catch { return false; }
+};
 
 function sequenceOption(ctx: CommandContext): number {
   const raw = stringOption(ctx, 'sequence');

@@ -78,3 +78,23 @@ describe('consolidating a period', () => {
       }), { numRuns: 200 });
   });
 });
+
+describe('at national scale', () => {
+  it('consolidates 3,321 units × 100 items without quadratic work', () => {
+    const many = Array.from({ length: 3321 }, (_, i) => `x${String(i).padStart(4, '0')}` as UnitId);
+    const bigItems = Array.from({ length: 100 }, (_, k) => item(`k${k}`, k < 60 ? 'task' : 'indicator', { target: k % 2 ? '100%' : '17/17', due: 'Quý I/2024' }));
+    const words = ['thiếu', 'kinh', 'phí', 'nhân', 'lực', 'hạ', 'tầng', 'mạng', 'chậm', 'máy'];
+    const subs = many.map((u, i) => sub(u, 1, { report: report({
+      entries: bigItems.filter((it) => it.kind === 'task').map((it, k) => entry(it.id, 'in-progress', {
+        difficulties: `${words[(i + k) % 10]} ${words[(i * 3 + k) % 10]} tại đơn vị ${i % 11}`, proposals: `Đề nghị ${words[(i + 2 * k) % 10]}` })),
+      indicatorValues: bigItems.filter((it) => it.kind === 'indicator').map((it, k) => ratio(it.id, (i * k) % 500, 500)),
+    }) }));
+    const started = performance.now();
+    const c = consolidate({ planId: PLAN, calendar: wardsCalendar, items: bigItems, period: MAY, submissions: subs, expected: many });
+    const elapsed = performance.now() - started;
+    expect(c.counted).toHaveLength(3321);
+    expect(c.items[70]?.rollup).toMatchObject({ ratioUnits: 3321, denominator: 3321 * 500 });
+    expect(c.items[0]?.overdueUnits).toHaveLength(3321);
+    expect(elapsed).toBeLessThan(8000); // about 1–2 s here; quadratic grouping or indexing would take minutes
+  }, 30_000);
+});
