@@ -20,7 +20,7 @@ export function EvidenceRows({ idPrefix, rows, errors, onChange }: Props) {
           <div className="evidence-row" key={i} role="group" aria-label={t('progress.evidence.row', { n: i + 1 })}>
             <input id={`${id}-ref`} type="text" value={r.ref} aria-label={`${t('progress.evidence.ref')} ${i + 1}`} placeholder={t('progress.evidence.ref')}
               onChange={(e) => set(i, { ref: e.target.value })} />
-            <input id={`${id}-date`} type="text" value={r.date} aria-label={`${t('progress.evidence.date')} ${i + 1}`} placeholder="dd/mm/yyyy"
+            <input id={`${id}-date`} type="text" value={r.date} aria-label={`${t('progress.evidence.date')} ${i + 1}`} placeholder={t('progress.field.datePlaceholder')}
               aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-date-error` : undefined}
               onChange={(e) => set(i, { date: e.target.value })} />
             <input id={`${id}-note`} type="text" value={r.note} aria-label={`${t('progress.evidence.note')} ${i + 1}`} placeholder={t('progress.evidence.note')}

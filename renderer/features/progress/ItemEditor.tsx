@@ -71,7 +71,7 @@ export function ItemEditor({ reportKey, item, role, row, onMove }: Props) {
         <StatusSelect id={id('status')} value={draft.status} onChange={(status) => change({ status })} />
         <TextInput id={id('percent')} label={t('progress.field.percent')} value={draft.percent} inputMode="decimal"
           onChange={(percent) => change({ percent })} error={percentError ? fieldErrorText(t, percentError) : null} />
-        <TextInput id={id('completedOn')} label={t('progress.field.completedOn')} value={draft.completedOn}
+        <TextInput id={id('completedOn')} label={t('progress.field.completedOn')} value={draft.completedOn} placeholder={t('progress.field.datePlaceholder')}
           onChange={(completedOn) => change({ completedOn })} error={dateError ? fieldErrorText(t, dateError) : null} />
       </div>
       {item.kind === 'indicator' && (

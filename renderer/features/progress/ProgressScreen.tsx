@@ -50,7 +50,8 @@ export function ProgressScreen({ self }: { self: SelfRecord }) {
     const p = parsePeriodKey(k);
     return p ? (lang === 'vi' ? formatPeriodVi(p) : formatPeriodEn(p)) : k;
   };
-  const switchTo = async (fn: () => void) => { console.log('switch start'); await saver.flush(); console.log('switch flushed'); fn(); };
+  // Read the event's value before awaiting: React puts a controlled select back meanwhile.
+  const switchTo = async (fn: () => void) => { await saver.flush(); fn(); };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
@@ -70,13 +71,13 @@ export function ProgressScreen({ self }: { self: SelfRecord }) {
         <h1 id="progress-title">{t('progress.title')}</h1>
         <div className="inline grow">
           <label htmlFor="progress-plan">{t('progress.plan')}</label>
-          <select id="progress-plan" value={planId ?? ''} onChange={(e) => void switchTo(() => setReportPlan(e.target.value as PlanId))}>
+          <select id="progress-plan" value={planId ?? ''} onChange={(e) => { const id = e.target.value as PlanId; void switchTo(() => setReportPlan(id)); }}>
             {(plans ?? []).map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
           </select>
         </div>
         <div className="inline">
           <label htmlFor="progress-period">{t('progress.period')}</label>
-          <select id="progress-period" value={period ?? ''} onChange={(e) => void switchTo(() => setReportPeriod(e.target.value as PeriodKey))}>
+          <select id="progress-period" value={period ?? ''} onChange={(e) => { const k = e.target.value as PeriodKey; void switchTo(() => setReportPeriod(k)); }}>
             {periods.periods.map((k) => <option key={k} value={k}>{label(k)}</option>)}
           </select>
         </div>

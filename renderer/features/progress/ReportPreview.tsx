@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { platform } from '../../platform';
 import { exportFileName } from '../../../shared/progress';
 import { STATUS_KEY } from './labels';
+import { useUnit } from '../units/unitsRepo';
 import type { ReportModel } from './useReport';
 
 type Props = { model: ReportModel; periodLabel: string; sequence: number; onClose: () => void };
@@ -13,6 +14,7 @@ type Props = { model: ReportModel; periodLabel: string; sequence: number; onClos
 export function ReportPreview({ model, periodLabel, sequence, onClose }: Props) {
   const t = useT();
   const { payload } = model;
+  const unit = useUnit(model.key.unitId);
   const items = useMemo(() => new Map(model.assigned.map((a) => [a.item.id as string, a.item])), [model.assigned]);
   const ind = new Map(payload.indicatorValues.map((v) => [v.itemId as string, v]));
   const proj = new Map(payload.projectValues.map((v) => [v.itemId as string, v]));
@@ -25,7 +27,7 @@ export function ReportPreview({ model, periodLabel, sequence, onClose }: Props) 
         <button type="button" onClick={onClose}>{t('progress.export.closePreview')}</button>
       </div>
       <h2 id="preview-title">{t('progress.preview.title', { plan: model.doc.plan.title.toLocaleUpperCase('vi') })}</h2>
-      <p className="preview-meta">{t('progress.preview.meta', { unit: model.key.unitId, period: periodLabel, sequence })}</p>
+      <p className="preview-meta">{t('progress.preview.meta', { unit: unit?.name ?? model.key.unitId, period: periodLabel, sequence })}</p>
       {payload.narrative && <p className="preview-narrative">{payload.narrative}</p>}
       <table className="preview-table">
         <thead>

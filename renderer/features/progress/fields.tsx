@@ -20,11 +20,11 @@ function Described({ id, error, hint }: { id: string; error?: string | null; hin
 const describedBy = (id: string, error?: string | null, hint?: ReactNode) =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function TextInput({ id, label, value, onChange, error, hint, className, inputMode }: Common & { inputMode?: 'decimal' | 'text' }) {
+export function TextInput({ id, label, value, onChange, error, hint, className, inputMode, placeholder }: Common & { inputMode?: 'decimal' | 'text'; placeholder?: string }) {
   return (
     <div className={`pf ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="text" value={value} inputMode={inputMode} autoComplete="off" spellCheck={false}
+      <input id={id} type="text" value={value} inputMode={inputMode} placeholder={placeholder} autoComplete="off" spellCheck={false}
         aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)}
         onChange={(e) => onChange(e.target.value)} />
       <Described id={id} error={error} hint={hint} />

@@ -35,6 +35,7 @@ export function fieldErrorText(t: Translate, e: FieldError): string {
   const input = e.input.trim();
   if (e.field === 'completedOn' || e.field.startsWith('evidence.')) return t('progress.error.date', { input });
   if (e.field === 'disbursed') return t('progress.error.money', { input });
+  if (e.reason === 'invalid') return t(e.field === 'percent' ? 'progress.error.percent' : 'progress.error.value', { input });
   const key: Record<FieldError['reason'], MessageKey> = {
     empty: 'progress.error.empty', invalid: 'progress.error.invalid', 'not-integer': 'progress.error.not-integer',
     negative: 'progress.error.negative', 'zero-denominator': 'progress.error.zero-denominator', 'out-of-range': 'progress.error.out-of-range',
