@@ -6,6 +6,7 @@ import { ItemNav, NARRATIVE } from './ItemNav';
 import { ItemEditor } from './ItemEditor';
 import { NarrativeEditor } from './NarrativeEditor';
 import type { ReportModel } from './useReport';
+import { scopeOf } from './autosave';
 
 const focusFirstField = () => setTimeout(() => (document.getElementById('pf-status') ?? document.getElementById('pf-narrative'))?.focus(), 0);
 
@@ -27,7 +28,7 @@ export function EntryPanel({ model }: { model: ReportModel }) {
   return (
     <div className="entry">
       <div className="entry-nav">
-        <ItemNav items={model.assigned} sections={model.doc.sections} rowsById={model.rowsById} problemItems={problemItems}
+        <ItemNav scope={scopeOf(model.key)} items={model.assigned} sections={model.doc.sections} rowsById={model.rowsById} problemItems={problemItems}
           selected={selected} onSelect={select} onEnter={focusFirstField} />
         <p className="muted small nav-hint">{t('progress.list.hint')}</p>
       </div>

@@ -3,11 +3,15 @@ import type { ItemId } from '../../../shared/model/ids';
 import type { Section } from '../../../shared/model/plan';
 import type { AssignedItem, ProgressRow } from '../../../shared/progress';
 import { useT } from '../../i18n';
+import { useUi } from '../../state';
+import { pendingKey } from '../../state/progressUi';
 import { STATUS_KEY } from './labels';
 
 export const NARRATIVE = '#narrative' as ItemId;
 
 type Props = {
+  /** Report scope (autosave.scopeOf), to show a status chosen but not yet stored. */
+  scope: string;
   items: AssignedItem[];
   sections: Section[];
   rowsById: ReadonlyMap<ItemId, ProgressRow>;
@@ -18,9 +22,10 @@ type Props = {
 };
 
 /** The unit's items as a listbox: arrows move, Enter goes to the form. */
-export function ItemNav({ items, sections, rowsById, problemItems, selected, onSelect, onEnter }: Props) {
+export function ItemNav({ scope, items, sections, rowsById, problemItems, selected, onSelect, onEnter }: Props) {
   const t = useT();
   const ref = useRef<HTMLUListElement>(null);
+  const pending = useUi((s) => s.pending);
   const order: ItemId[] = [NARRATIVE, ...items.map((a) => a.item.id)];
   const sectionOf = new Map(sections.map((s) => [s.id, s]));
 
@@ -50,7 +55,8 @@ export function ItemNav({ items, sections, rowsById, problemItems, selected, onS
         const row = rowsById.get(item.id);
         const head = item.sectionId !== lastSection ? sectionOf.get(item.sectionId ?? ('' as never)) : undefined;
         lastSection = item.sectionId;
-        const status = row?.draft.status ?? null;
+        const typed = pending[pendingKey(scope, item.id)];
+        const status = typed && 'status' in typed ? typed.status ?? null : row?.draft.status ?? null;
         return [
           head && <li key={`s-${head.id}`} role="presentation" className="nav-section">{head.code}. {head.title}</li>,
           <li key={item.id} id={`nav-${item.id}`} data-id={item.id} role="option" aria-selected={selected === item.id}

@@ -40,7 +40,7 @@ export const vi = {
   'progress.home.state.changed': 'Đã xuất ngày {date} (số {sequence}), có thay đổi sau khi xuất',
   'progress.home.counts': '{items} mục được giao: {tasks} nhiệm vụ, {indicators} chỉ tiêu, {projects} dự án · đã có tình trạng {filled}/{items}',
   'progress.home.problems': '{count} vấn đề cần xử lý trước khi xuất',
-  'progress.home.overdue': 'Nhiệm vụ quá hạn',
+  'progress.home.overdue': 'Nhiệm vụ, chỉ tiêu quá hạn',
   'progress.home.dueNow': 'Đến hạn trong kỳ này',
   'progress.home.noneOverdue': 'Không có mục nào quá hạn.',
   'progress.home.noneDue': 'Không có mục nào đến hạn trong kỳ này.',
