@@ -64,10 +64,15 @@ export function baselineAsOf(label: string): string | null {
   return y?.[1] ?? null;
 }
 
-/** Enough known columns to be a table header: a content column and two more. */
+/**
+ * Enough known columns to be a table header: a content column and two more, most labelled cells
+ * known, and no label as long as a row's prose (a data row whose note says `Nhiệm vụ năm 2022 ...`
+ * must not start a table).
+ */
 export function isHeader(columns: readonly ColumnMap[]): boolean {
   const fields = new Set(columns.map((c) => c.field).filter((f): f is Field => f !== null));
-  return fields.has('content') && fields.size >= 3;
+  const known = columns.filter((c) => c.field !== null).length;
+  return fields.has('content') && fields.size >= 3 && known * 5 >= columns.length * 3 && columns.every((c) => c.label.length <= 150);
 }
 
 /** The table kind from its columns: money means projects, a target without a deadline indicators. */

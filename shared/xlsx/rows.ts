@@ -17,7 +17,7 @@ export type RowEvent =
   | { type: 'item'; r: number; last: number; no: string; cells: Cells }
   | { type: 'total'; r: number; cells: Cells };
 
-type Line = { r: number; no: string; content: string; cells: Cells; others: boolean; first: string; firstCol: number };
+type Line = { r: number; no: string; content: string; cells: Cells; others: boolean; first: string; firstCol: number; single: boolean };
 
 const MONEY: ReadonlySet<Field> = new Set(['budgetTotal', 'budgetYear']);
 export const keyOf = (c: ColumnMap) => (c.field === 'budgetYear' ? `year:${c.year ?? ''}` : (c.field ?? ''));
@@ -71,6 +71,7 @@ function readLines(v: SheetView, t: TableMapping, warnings: ImportWarning[]): { 
     const line: Line = {
       r, no: cells.get('no')?.text ?? '', content: cells.get('content')?.text ?? '', cells,
       others: [...cells.keys()].some((k) => k !== 'no' && k !== 'content'), first: texts[firstCol] ?? '', firstCol,
+      single: texts.filter((x) => x !== '').length === 1,
     };
     if (TOTAL.test(fold(line.no)) || TOTAL.test(fold(line.content)) || (line.no === '' && line.content === '' && TOTAL.test(fold(line.first)))) totals.push(line);
     else lines.push(line);
@@ -101,7 +102,8 @@ export function readRows(v: SheetView, t: TableMapping): { events: RowEvent[]; w
       events.push({ type: 'section', r: l.r, code: l.no.replace(/[.)]$/u, ''), title, cells: l.cells });
       return;
     }
-    const combined = l.no === '' && l.content === '' && !l.others ? COMBINED.exec(l.first) : null;
+    // `I. CHÍNH QUYỀN SỐ` alone in its row (often merged across it), whichever column holds it.
+    const combined = l.single && (l.no === '' || l.no === l.first) ? COMBINED.exec(l.first) : null;
     if (combined && (ROMAN_OR_LETTER.test(combined[1] ?? '') || !lettered)) {
       events.push({ type: 'section', r: l.r, code: combined[1] ?? '', title: (combined[2] ?? '').trim(), cells: l.cells });
       return;
