@@ -95,6 +95,6 @@ describe('at national scale', () => {
     expect(c.counted).toHaveLength(3321);
     expect(c.items[70]?.rollup).toMatchObject({ ratioUnits: 3321, denominator: 3321 * 500 });
     expect(c.items[0]?.overdueUnits).toHaveLength(3321);
-    expect(elapsed).toBeLessThan(8000); // about 1–2 s here; quadratic grouping or indexing would take minutes
-  }, 30_000);
+    expect(elapsed).toBeLessThan(15_000); // about 1–2 s on an idle machine; quadratic grouping or indexing takes minutes
+  }, 60_000);
 });
