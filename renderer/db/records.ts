@@ -12,7 +12,7 @@ export type Role = 'reporter' | 'consolidator' | 'both';
 export type SelfRecord = { key: 'self'; unitId: UnitId; role: Role; setUpAt: string };
 export type SettingRecord = { key: string; value: unknown };
 
-export type PlanRecord = Plan & { importedAt: string; source: 'demo' | 'package' | 'xlsx' };
+export type PlanRecord = Plan & { importedAt: string; source: 'demo' | 'package' | 'transcribed' | 'xlsx' };
 export type SectionRecord = Section & { planId: PlanId; order: number };
 export type ItemRecord = PlanItem & { planId: PlanId; order: number; searchKey: string };
 export type UnitRecord = DirectoryUnit & { searchKey: string };

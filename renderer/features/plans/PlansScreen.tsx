@@ -10,6 +10,7 @@ import { FilterBar } from './FilterBar';
 import { ItemList } from './ItemList';
 import { ItemDetail } from './ItemDetail';
 import { useRoles } from './useRoles';
+import { ImportPlanButton } from './ImportPlanButton';
 
 export function PlansScreen({ self }: { self: SelfRecord }) {
   const t = useT();
@@ -28,18 +29,22 @@ export function PlansScreen({ self }: { self: SelfRecord }) {
   const counts = useMemo(() => (doc ? countItems(doc) : null), [doc]);
   const selected = doc?.items.find((it) => it.id === itemId) ?? null;
 
-  if (plans && plans.length === 0) return <section className="page"><h1>{t('plans.title')}</h1><p>{t('plans.none')}</p></section>;
-
+  const empty = plans !== undefined && plans.length === 0;
   return (
     <section className="page plans" aria-labelledby="plans-title">
       <header className="page-head">
         <h1 id="plans-title" className="visually-hidden">{t('plans.title')}</h1>
-        <label className="plan-picker">
-          <span>{t('plans.pick')}</span>
-          <select value={planId ?? ''} onChange={(e) => selectPlan(e.target.value as PlanId)}>
-            {(plans ?? []).map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
-          </select>
-        </label>
+        <div className="plan-row">
+          {empty ? <p className="plan-picker">{t('plans.none')}</p> : (
+            <label className="plan-picker">
+              <span>{t('plans.pick')}</span>
+              <select value={planId ?? ''} onChange={(e) => selectPlan(e.target.value as PlanId)}>
+                {(plans ?? []).map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+              </select>
+            </label>
+          )}
+          <ImportPlanButton />
+        </div>
         {doc && counts && (
           <p className="plan-meta">
             {doc.plan.decision && <span>{t('plans.decision')}: {doc.plan.decision} · </span>}
@@ -48,12 +53,12 @@ export function PlansScreen({ self }: { self: SelfRecord }) {
           </p>
         )}
       </header>
-      <FilterBar shown={rows.filter((r) => r.type === 'item').length} total={doc?.items.length ?? 0} />
-      <div className="plans-body">
+      {!empty && <FilterBar shown={rows.filter((r) => r.type === 'item').length} total={doc?.items.length ?? 0} />}
+      {!empty && <div className="plans-body">
         <ItemList rows={rows} />
         <ItemDetail item={selected} doc={doc ?? null} directory={directory}
           role={selected ? roles.roles.get(selected.id) ?? null : null} via={selected ? roles.via.get(selected.id) ?? null : null} />
-      </div>
+      </div>}
     </section>
   );
 }

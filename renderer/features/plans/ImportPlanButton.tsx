@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useDb } from '../../db/context';
+import { useT } from '../../i18n';
+import { useUi } from '../../state';
+import { platform } from '../../platform';
+import { useDirectory } from '../units/unitsRepo';
+import { importPlanFile } from './importPlan';
+
+type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
+
+/** Import a plan from a .json file: a signed plan package from the issuing unit, or a transcribed plan. */
+export function ImportPlanButton() {
+  const t = useT();
+  const db = useDb();
+  const lang = useUi((s) => s.lang);
+  const selectPlan = useUi((s) => s.selectPlan);
+  const directory = useDirectory();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const run = async () => {
+    if (!directory) return;
+    const picked = await platform.openFiles({ accept: ['json'], multiple: false });
+    if (!picked.ok) {
+      if (picked.reason !== 'cancelled') setStatus({ kind: 'error', text: t('plans.import.readFailed') });
+      return;
+    }
+    const file = picked.files[0];
+    if (!file) return;
+    setStatus({ kind: 'working' });
+    try {
+      const r = await importPlanFile(db, file, directory, lang);
+      if (r.ok) {
+        selectPlan(r.doc.plan.id);
+        setStatus({ kind: 'done', text: t('plans.import.done', { title: r.doc.plan.title, items: r.doc.items.length }) });
+      } else {
+        setStatus({ kind: 'error', text: t(`plans.import.${r.problem}`, { file: file.name, detail: r.detail }) });
+      }
+    } catch (e) {
+      setStatus({ kind: 'error', text: t('plans.import.failed', { file: file.name, detail: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  return (
+    <div className="import-plan">
+      <button type="button" onClick={() => void run()} disabled={status.kind === 'working' || !directory}>{t('plans.import')}</button>
+      {status.kind === 'done' && <span role="status" className="ok-text">{status.text}</span>}
+      {status.kind === 'error' && <span role="alert" className="error">{status.text}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { webCryptoEd25519 } from '../../../shared/crypto/webcrypto';
+import type { PlanDocument } from '../../../shared/model/plan';
+import { isJsonObject, parseStrictJson, reasonMessage, verifyPackage, type Lang } from '../../../shared/packages';
+import { parsePlanDocument } from '../../../shared/plans/planSchema';
+import { readTranscribedPlan } from '../../../shared/plans/transcribed';
+import type { Directory } from '../../../shared/units/directory';
+import type { PickedFile } from '../../../shared/platform/contract';
+import type { PlanBookDb } from '../../db/database';
+import { plansRepo } from './plansRepo';
+
+export type PlanFileResult =
+  | { ok: true; doc: PlanDocument; source: 'package' | 'transcribed'; keyId: string | null }
+  | { ok: false; problem: 'not-json' | 'rejected' | 'not-a-plan' | 'invalid'; detail: string };
+
+/**
+ * Reads a plan file: a signed `plan` package (verified first: signature, schema, limits), or a
+ * transcribed plan of the kind shipped in resources/plans. Nothing is stored here.
+ */
+export async function readPlanFile(file: PickedFile, directory: Directory, lang: Lang): Promise<PlanFileResult> {
+  const json = parseStrictJson(file.bytes);
+  if (!json.ok) return { ok: false, problem: 'not-json', detail: json.error };
+  if (isJsonObject(json.value) && json.value.format === 'planbook/package') {
+    const v = await verifyPackage(file.bytes, { native: webCryptoEd25519() });
+    if (v.reason !== 'ok') return { ok: false, problem: 'rejected', detail: reasonMessage(v.reason, lang) };
+    if (v.kind !== 'plan' || !v.package) return { ok: false, problem: 'not-a-plan', detail: v.kind ?? '' };
+    const doc = parsePlanDocument(v.package.payload);
+    return doc.ok ? { ok: true, doc: doc.doc, source: 'package', keyId: v.keyId } : { ok: false, problem: 'invalid', detail: doc.errors.slice(0, 3).join('; ') };
+  }
+  const t = readTranscribedPlan(json.value, directory);
+  return t.ok ? { ok: true, doc: t.doc, source: 'transcribed', keyId: null } : { ok: false, problem: 'invalid', detail: t.errors.slice(0, 3).join('; ') };
+}
+
+/** Reads and installs one plan file; the plan lands whole or not at all. */
+export async function importPlanFile(db: PlanBookDb, file: PickedFile, directory: Directory, lang: Lang): Promise<PlanFileResult> {
+  const r = await readPlanFile(file, directory, lang);
+  if (r.ok) await plansRepo.install(db, r.doc, r.source);
+  return r;
+}
