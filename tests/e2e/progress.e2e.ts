@@ -166,5 +166,15 @@ describe('progress journey', () => {
     await page.getByRole('button', { name: 'Tổng quan' }).click();
     await expect.poll(() => page.getByText(/có thay đổi sau khi xuất/u).isVisible()).toBe(true);
     await screenshot(page, 'progress-7-changed');
+
+    // June starts from May, every item to be re-confirmed before it can be sent.
+    await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 6/2024' });
+    await expect.poll(() => page.getByText('Kỳ này được lấy từ báo cáo Tháng 5/2024', { exact: false }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Nhập báo cáo', exact: true }).click();
+    await expect.poll(() => list(page).getByText('chưa xác nhận lại', { exact: false }).count()).toBe(74);
+    await screenshot(page, 'progress-8-june-carried');
+    await page.getByRole('button', { name: 'Kiểm tra và xuất' }).click();
+    await page.getByRole('button', { name: /xác nhận 74 mục lấy từ kỳ trước/u }).click();
+    await expect.poll(() => page.getByText('Báo cáo đã đủ thông tin, có thể xuất.').isVisible()).toBe(true);
   });
 });

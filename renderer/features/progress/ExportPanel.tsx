@@ -7,6 +7,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { useUi } from '../../state';
 import { platform } from '../../platform';
 import { autosaverFor } from './autosave';
+import { progressRepo } from './progressRepo';
 import { exportReport, localStorageWitness, type ExportOutcome } from './exportReport';
 import { platformSigner } from './signer';
 import { FIELD_KEY, PROBLEM_KEY } from './labels';
@@ -29,6 +30,7 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
   const no = (id: ItemId) => byId.get(id)?.no ?? id;
   const blockers = model.problems.filter((p) => p.severity === 'blocker');
   const warnings = model.problems.filter((p) => p.severity === 'warning');
+  const unconfirmed = blockers.filter((p) => p.kind === 'unconfirmed').map((p) => p.itemId);
   const expected = nextSequence({ stored: model.report?.last ?? null, exported: model.exported.map((e) => e.sequence), witnesses: [localStorageWitness.read(model.key)] });
 
   const run = async () => {
@@ -69,6 +71,9 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
               </button></li>
             ))}
           </ul>
+        )}
+        {unconfirmed.length > 0 && (
+          <button type="button" onClick={() => void progressRepo.confirm(db, model.key, unconfirmed)}>{t('progress.export.confirmAll', { count: unconfirmed.length })}</button>
         )}
         {warnings.length > 0 && <p className="warning">{t('progress.export.warnings', { count: warnings.length })}</p>}
         {warnings.length > 0 && (

@@ -51,7 +51,7 @@ export function ProgressScreen({ self }: { self: SelfRecord }) {
     return p ? (lang === 'vi' ? formatPeriodVi(p) : formatPeriodEn(p)) : k;
   };
   // Read the event's value before awaiting: React puts a controlled select back meanwhile.
-  const switchTo = async (fn: () => void) => { await saver.flush(); fn(); };
+  const switchTo = async (fn: () => void) => { await saver.flush(); setNotice(''); fn(); };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
