@@ -1,0 +1,87 @@
+// Receive packages: pick files or drop them, verification in the worker with progress and
+// cancel, and one line per file with its outcome.
+import { useRef, useState, type DragEvent } from 'react';
+import type { PlanDocument } from '../../../shared/model/plan';
+import { reportingPeriods } from '../../../shared/periods/calendar';
+import type { PlanScope } from '../../workers/protocol';
+import type { Batch } from '../../workers/verifyClient';
+import { useDb } from '../../db/context';
+import { useT } from '../../i18n';
+import { platform } from '../../platform';
+import { useUi } from '../../state';
+import { startImport } from './importer';
+import { ImportTable } from './ImportTable';
+import { verifyBatch } from './verifyBatch';
+
+export const scopeOf = (doc: PlanDocument): PlanScope => ({ id: doc.plan.id, periods: reportingPeriods(doc.plan).flatMap((k) => k.periods) });
+
+async function readDropped(e: DragEvent): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const files = [...e.dataTransfer.files];
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+export function ImportPanel({ doc, name }: { doc: PlanDocument; name: (id: string) => string }) {
+  const t = useT();
+  const db = useDb();
+  const progress = useUi((s) => s.importProgress);
+  const lines = useUi((s) => s.importLines);
+  const { beginImport, addImportLine, setImportProgress } = useUi.getState();
+  const batch = useRef<Batch | null>(null);
+  const [over, setOver] = useState(false);
+
+  const run = async (files: { name: string; bytes: Uint8Array }[]) => {
+    if (files.length === 0 || progress.running) return;
+    beginImport(files.length);
+    try {
+      const b = await startImport(db, files, scopeOf(doc), verifyBatch, {
+        onProgress: (done, total, current) => setImportProgress({ done, total, current }),
+        onLine: addImportLine,
+      });
+      batch.current = b;
+      const end = await b.done;
+      setImportProgress(end.ok ? { running: false, current: null, end: end.cancelled ? 'cancelled' : 'finished' } : { running: false, current: null, end: 'failed', message: end.message });
+    } catch (e) {
+      setImportProgress({ running: false, end: 'failed', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      batch.current = null;
+    }
+  };
+
+  const pick = async () => {
+    const r = await platform.openFiles({ accept: ['json'], multiple: true });
+    if (r.ok) await run(r.files);
+    else if (r.reason !== 'cancelled') setImportProgress({ end: 'failed', message: r.reason });
+  };
+
+  const held = lines.filter((l) => l.outcome === 'unknown-key').length;
+  const ok = lines.filter((l) => l.outcome === 'ok' || l.outcome === 'supersedes').length;
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">{t('cons.import.title')}</h2>
+      <div className={`dropzone${over ? ' over' : ''}`} aria-label={t('cons.import.drop')} role="region"
+        onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
+        onDrop={(e) => { e.preventDefault(); setOver(false); void readDropped(e).then(run); }}>
+        <p className="muted">{t('cons.import.intro')}</p>
+        <div className="row">
+          <button type="button" className="primary" onClick={() => void pick()} disabled={progress.running}>{t('cons.import.pick')}</button>
+          <span className="muted">{t('cons.import.drop')}</span>
+        </div>
+      </div>
+      {(progress.running || progress.end) && (
+        <div className="import-progress">
+          <progress aria-label={t('cons.import.progress')} max={Math.max(progress.total, 1)} value={progress.done} />
+          <span role="status">
+            {t('cons.import.progressText', { done: progress.done, total: progress.total })}
+            {progress.current && ` · ${t('cons.import.current', { name: progress.current })}`}
+          </span>
+          {progress.running && <button type="button" onClick={() => batch.current?.cancel()}>{t('cons.import.cancel')}</button>}
+        </div>
+      )}
+      {progress.end === 'finished' && <p className="summary" role="status">{t('cons.import.finished', { total: progress.total, ok, held: lines.length - ok - lines.filter((l) => l.outcome === 'duplicate').length })}</p>}
+      {progress.end === 'cancelled' && <p className="warning" role="status">{t('cons.import.cancelled', { done: progress.done, total: progress.total })}</p>}
+      {progress.end === 'failed' && <p className="error" role="alert">{t('cons.import.failed', { message: progress.message ?? '' })}</p>}
+      {held > 0 && <p className="warning">{t('cons.import.heldKeys', { count: held })}</p>}
+      <ImportTable lines={lines} name={name} />
+    </section>
+  );
+}

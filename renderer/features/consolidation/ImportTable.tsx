@@ -1,0 +1,45 @@
+import { sanitizeForDisplay } from '../../../shared/packages';
+import { formatPeriodVi, parsePeriodKey } from '../../../shared/periods/keys';
+import { useT } from '../../i18n';
+import { useUi } from '../../state';
+import type { ImportLine } from './importer';
+import { outcomeExplanation, outcomeLabel, toneOf } from './outcomeText';
+
+export const periodLabel = (key: string | null) => {
+  const p = key ? parsePeriodKey(key) : null;
+  return p ? formatPeriodVi(p) : (key ?? '—');
+};
+
+export function ImportTable({ lines, name }: { lines: readonly ImportLine[]; name: (id: string) => string }) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  if (lines.length === 0) return <p className="muted">{t('cons.import.noLines')}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="grid" aria-label={t('cons.import.results')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('cons.import.col.file')}</th><th scope="col">{t('cons.import.col.unit')}</th>
+            <th scope="col">{t('cons.import.col.period')}</th><th scope="col">{t('cons.import.col.sequence')}</th>
+            <th scope="col">{t('cons.import.col.outcome')}</th><th scope="col">{t('cons.import.col.explain')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...lines].sort((a, b) => a.index - b.index).map((l) => {
+            const unit = l.unitId ? sanitizeForDisplay(name(l.unitId)) : t('cons.import.col.unit').toLowerCase();
+            return (
+              <tr key={`${l.index}-${l.bytesHash}`} data-outcome={l.outcome}>
+                <td className="file">{sanitizeForDisplay(l.fileName)}</td>
+                <td>{l.unitId ? unit : '—'}</td>
+                <td>{periodLabel(l.period)}</td>
+                <td className="num">{l.sequence ?? '—'}</td>
+                <td><span className={`badge ${toneOf(l.outcome)}`}>{outcomeLabel(t, l.outcome)}</span></td>
+                <td>{outcomeExplanation(t, lang, l.outcome, unit)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

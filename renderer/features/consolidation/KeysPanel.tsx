@@ -1,0 +1,92 @@
+// Keys: the signing keys of files held for an unknown key, each accepted by the officer after
+// comparing its fingerprint over the phone (an explicit, audited act), then the held files are
+// verified again. Below, the keys already trusted.
+import { useState } from 'react';
+import { formatFingerprint } from '../../../shared/crypto/hash';
+import type { PlanDocument } from '../../../shared/model/plan';
+import { sanitizeForDisplay } from '../../../shared/packages';
+import { formatDateVi } from '../../../shared/format/vi';
+import { useDb } from '../../db/context';
+import type { ReceivedPackageRecord } from '../../db/records';
+import { useT } from '../../i18n';
+import { useUi } from '../../state';
+import { recheckHeld } from './importer';
+import { scopeOf } from './ImportPanel';
+import { receivedRepo, usePendingKeys, useTrustRows } from './receivedRepo';
+import { verifyBatch } from './verifyBatch';
+
+type Pending = { keyId: string; unitId: string; publicKey: string; kind: string | null; validFrom: string | null; files: number };
+
+function pendingOf(rows: readonly ReceivedPackageRecord[]): Pending[] {
+  const byKey = new Map<string, Pending>();
+  for (const r of rows) {
+    if (!r.keyId || !r.unitId || !r.publicKey) continue;
+    const p = byKey.get(r.keyId);
+    if (p) p.files += 1;
+    else byKey.set(r.keyId, { keyId: r.keyId, unitId: r.unitId, publicKey: r.publicKey, kind: r.kind, validFrom: null, files: 1 });
+  }
+  return [...byKey.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+}
+
+export function KeysPanel({ doc, name }: { doc: PlanDocument; name: (id: string) => string }) {
+  const t = useT();
+  const db = useDb();
+  const held = usePendingKeys();
+  const trusted = useTrustRows();
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const accept = async (p: Pending) => {
+    setBusy(true);
+    const unit = name(p.unitId);
+    const r = await receivedRepo.trustKey(db, {
+      unitId: p.unitId, publicKey: p.publicKey, validFrom: p.validFrom,
+      source: p.kind === 'keys' ? 'enrolment' : 'manual', how: `fingerprint ${formatFingerprint(p.keyId)} compared by phone`,
+    });
+    if (!r.ok) { setMessage(t('cons.keys.failed', { error: r.error })); setBusy(false); return; }
+    const { replaceImportLine } = useUi.getState();
+    await recheckHeld(db, scopeOf(doc), verifyBatch, { onProgress: () => undefined, onLine: replaceImportLine });
+    setMessage(t('cons.keys.accepted', { unit }));
+    setBusy(false);
+  };
+
+  const pending = pendingOf(held ?? []);
+  return (
+    <section aria-labelledby="keys-title">
+      <h2 id="keys-title">{t('cons.keys.title')}</h2>
+      <p className="muted">{t('cons.keys.intro')}</p>
+      {message && <p role="status" className="summary">{message}</p>}
+      {pending.length === 0 ? <p>{t('cons.keys.none')}</p> : (
+        <table className="grid" aria-label={t('cons.keys.title')}>
+          <thead><tr><th scope="col">{t('cons.keys.unit')}</th><th scope="col">{t('cons.keys.fingerprint')}</th><th scope="col">{t('cons.keys.files')}</th><th scope="col"><span className="visually-hidden">{t('cons.keys.accept', { unit: '' })}</span></th></tr></thead>
+          <tbody>
+            {pending.map((p) => (
+              <tr key={p.keyId}>
+                <td>{sanitizeForDisplay(name(p.unitId))}</td>
+                <td><code className="fingerprint">{formatFingerprint(p.keyId)}</code></td>
+                <td className="num">{p.files}</td>
+                <td><button type="button" disabled={busy} onClick={() => void accept(p)}>{t('cons.keys.accept', { unit: sanitizeForDisplay(name(p.unitId)) })}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>{t('cons.keys.trusted')}</h3>
+      {(trusted ?? []).length === 0 ? <p className="muted">{t('cons.keys.trustedNone')}</p> : (
+        <table className="grid" aria-label={t('cons.keys.trusted')}>
+          <thead><tr><th scope="col">{t('cons.keys.unit')}</th><th scope="col">{t('cons.keys.fingerprint')}</th><th scope="col">{t('cons.keys.source')}</th><th scope="col">{t('cons.keys.added')}</th></tr></thead>
+          <tbody>
+            {(trusted ?? []).map((k) => (
+              <tr key={k.keyId}>
+                <td>{sanitizeForDisplay(name(k.unitId))}</td>
+                <td><code className="fingerprint">{formatFingerprint(k.keyId)}</code></td>
+                <td>{k.source}</td>
+                <td>{formatDateVi(k.addedAt.slice(0, 10))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

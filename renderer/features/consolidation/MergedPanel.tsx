@@ -1,0 +1,92 @@
+// The merged view: per indicator the roll-up against its target, per task the units by status
+// with each unit's entry, and the difficulties and proposals gathered. All numbers come from
+// the core; this only lays them out, in Vietnamese formats.
+import type { IndicatorRollup, ItemMerge } from '../../../shared/consolidation';
+import { formatNumberVi, formatPercentVi } from '../../../shared/format/vi';
+import { ENTRY_STATUSES } from '../../../shared/model/report';
+import type { PlanItem } from '../../../shared/model/plan';
+import { sanitizeForDisplay } from '../../../shared/packages';
+import { useT } from '../../i18n';
+import { FeedbackList } from './FeedbackList';
+import type { ConsolidationView } from './useConsolidation';
+
+export const itemLabel = (view: ConsolidationView, item: PlanItem) => {
+  const section = view.doc.sections.find((s) => s.id === item.sectionId);
+  return section ? `${section.code}.${item.no}` : item.no;
+};
+const short = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function IndicatorRow({ view, item, merge }: { view: ConsolidationView; item: PlanItem; merge: ItemMerge }) {
+  const t = useT();
+  const r = merge.rollup?.kind === 'indicator' ? (merge.rollup as IndicatorRollup) : null;
+  const met = r?.met === true ? t('cons.merged.met') : r?.met === false ? t('cons.merged.notMet') : t('cons.merged.unknown');
+  return (
+    <tr data-item={item.id}>
+      <td>{itemLabel(view, item)}</td>
+      <td title={item.text ?? item.content}>{short(item.text ?? item.content)}</td>
+      <td>{item.target || '—'}</td>
+      <td className="num strong">{r?.value != null ? formatPercentVi(r.value) : r?.total != null ? formatNumberVi(r.total, 2) : '—'}</td>
+      <td className="num">{r?.numerator != null && r.denominator != null ? `${formatNumberVi(r.numerator, 2)} / ${formatNumberVi(r.denominator, 2)}` : '—'}</td>
+      <td className="num">{r ? (r.unitsNeeded !== null ? `${r.unitsMeeting}/${r.unitsNeeded}` : r.ratioUnits + r.valueUnits) : 0}</td>
+      <td><span className={`badge ${r?.met === true ? 'ok' : r?.met === false ? 'bad' : 'muted'}`}>{met}</span></td>
+    </tr>
+  );
+}
+
+function TaskItem({ view, item, merge }: { view: ConsolidationView; item: PlanItem; merge: ItemMerge }) {
+  const t = useT();
+  const counts = ENTRY_STATUSES.filter((s) => merge.byStatus[s] > 0).map((s) => `${t(`cons.status.${s}`)}: ${merge.byStatus[s]}`);
+  return (
+    <details className="merged-item">
+      <summary><strong>{itemLabel(view, item)}</strong> {short(item.content, 140)} <span className="muted">· {counts.join(' · ') || t('cons.status.none')}</span></summary>
+      <table className="grid" aria-label={`${t('cons.merged.unitDetail')} ${itemLabel(view, item)}`}>
+        <thead><tr><th scope="col">{t('cons.board.col.unit')}</th><th scope="col">{t('cons.merged.col.status')}</th><th scope="col">{t('cons.merged.col.percent')}</th><th scope="col">{t('cons.merged.col.result')}</th><th scope="col">{t('cons.merged.col.difficulties')}</th></tr></thead>
+        <tbody>
+          {merge.units.map((u) => (
+            <tr key={u.unitId}>
+              <th scope="row">{sanitizeForDisplay(view.name(u.unitId))}</th>
+              <td>{u.status ? t(`cons.status.${u.status}`) : t('cons.status.none')}</td>
+              <td className="num">{u.percent !== null ? formatPercentVi(u.percent) : '—'}</td>
+              <td>{sanitizeForDisplay(u.result)}</td>
+              <td>{sanitizeForDisplay(u.difficulties)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+export function MergedPanel({ view }: { view: ConsolidationView }) {
+  const t = useT();
+  const merges = new Map(view.result.items.map((m) => [m.itemId, m]));
+  const indicators = view.doc.items.filter((i) => i.kind === 'indicator');
+  const others = view.doc.items.filter((i) => i.kind !== 'indicator');
+  if (view.result.counted.length === 0) return <p>{t('cons.merged.noReports')}</p>;
+  return (
+    <section aria-label={t('cons.tab.merged')}>
+      <p className="summary">{t('cons.merged.reports', { count: view.result.counted.length })}</p>
+      <h2>{t('cons.merged.indicators')}</h2>
+      <div className="table-wrap">
+        <table className="grid" aria-label={t('cons.merged.indicators')}>
+          <thead><tr>
+            <th scope="col">{t('cons.merged.col.no')}</th><th scope="col">{t('cons.merged.col.content')}</th><th scope="col">{t('cons.merged.col.target')}</th>
+            <th scope="col">{t('cons.merged.col.value')}</th><th scope="col">{t('cons.merged.col.ratio')}</th><th scope="col">{t('cons.merged.col.units')}</th><th scope="col">{t('cons.merged.col.met')}</th>
+          </tr></thead>
+          <tbody>
+            {indicators.map((item) => {
+              const m = merges.get(item.id);
+              return m ? <IndicatorRow key={item.id} view={view} item={item} merge={m} /> : null;
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('cons.merged.items')}</h2>
+      {others.map((item) => {
+        const m = merges.get(item.id);
+        return m ? <TaskItem key={item.id} view={view} item={item} merge={m} /> : null;
+      })}
+      <FeedbackList view={view} />
+    </section>
+  );
+}

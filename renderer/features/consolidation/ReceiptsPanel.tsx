@@ -1,0 +1,70 @@
+// Receipts back to the units (with the officer's review) and the consolidated package upward.
+import { useState } from 'react';
+import type { UnitId } from '../../../shared/model/ids';
+import { sanitizeForDisplay } from '../../../shared/packages';
+import { refOf } from '../../../shared/receipts';
+import { useDb } from '../../db/context';
+import { useT } from '../../i18n';
+import { exportConsolidated, exportReceipt, platformDeps, type ExportResult } from './exportPackages';
+import { receivedRepo } from './receivedRepo';
+import { ReviewForm, type Comment } from './ReviewForm';
+import type { ConsolidationView } from './useConsolidation';
+
+export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: UnitId }) {
+  const t = useT();
+  const db = useDb();
+  const [message, setMessage] = useState<string | null>(null);
+  const [returning, setReturning] = useState<string | null>(null);
+  const acceptedRow = (unitId: string) => {
+    const line = view.result.lines.find((l) => l.unitId === unitId && l.accepted);
+    return line?.accepted ? view.rows.find((r) => refOf(r.bytesHash) === line.accepted?.ref) : undefined;
+  };
+  const say = (r: ExportResult, ok: (r: Extract<ExportResult, { ok: true }>) => string) =>
+    setMessage(r.ok ? ok(r) : r.reason === 'no-key' ? t('cons.receipts.noKey') : r.reason === 'nothing' ? t('cons.upward.nothing') : t('cons.receipts.signFailed', { error: r.error ?? r.reason }));
+  const review = async (unitId: string, state: 'approved' | 'returned', comments: Comment[] = []) => {
+    const row = acceptedRow(unitId);
+    if (row?.id !== undefined) await receivedRepo.setReview(db, row.id, { state, comments, at: new Date().toISOString() });
+    setReturning(null);
+  };
+  const receipt = async (unitId: string | null) => say(await exportReceipt(db, view, self, unitId, platformDeps), (r) => t('cons.receipts.saved', { file: r.fileName }));
+  const upward = async () => say(await exportConsolidated(db, view, self, platformDeps), (r) => t('cons.upward.saved', { file: r.fileName, sequence: r.sequence, children: r.children }));
+
+  const submitted = view.result.board.filter((r) => r.state !== 'missing');
+  return (
+    <section>
+      {message && <p role="status" className="summary">{message}</p>}
+      <section aria-labelledby="upward-title" className="card wide">
+        <h2 id="upward-title">{t('cons.upward.title')}</h2>
+        <p className="muted">{t('cons.upward.intro')}</p>
+        <button type="button" className="primary" onClick={() => void upward()}>{t('cons.upward.export')}</button>
+      </section>
+      <section aria-labelledby="receipts-title">
+        <h2 id="receipts-title">{t('cons.receipts.title')}</h2>
+        <p className="muted">{t('cons.receipts.intro')}</p>
+        <button type="button" onClick={() => void receipt(null)}>{t('cons.receipts.exportAll')}</button>
+        <table className="grid" aria-label={t('cons.receipts.title')}>
+          <thead><tr><th scope="col">{t('cons.receipts.unit')}</th><th scope="col">{t('cons.board.col.sequence')}</th><th scope="col">{t('cons.board.col.review')}</th><th scope="col"><span className="visually-hidden">{t('cons.receipts.exportAll')}</span></th></tr></thead>
+          <tbody>
+            {submitted.map((b) => {
+              const unit = sanitizeForDisplay(view.name(b.unitId));
+              const row = acceptedRow(b.unitId);
+              return (
+                <tr key={b.unitId}>
+                  <th scope="row">{unit}</th>
+                  <td className="num">{b.sequence ?? '—'}</td>
+                  <td>{row?.review ? `${t(`cons.receipts.review.${row.review.state}`)}${row.review.comments.length ? ` (${t('cons.receipts.comments', { count: row.review.comments.length })})` : ''}` : t('cons.receipts.review.none')}</td>
+                  <td className="actions-cell">
+                    {row && <button type="button" onClick={() => void review(b.unitId, 'approved')}>{t('cons.receipts.approve', { unit })}</button>}
+                    {row && <button type="button" onClick={() => setReturning(returning === b.unitId ? null : b.unitId)}>{t('cons.receipts.return', { unit })}</button>}
+                    <button type="button" onClick={() => void receipt(b.unitId)}>{t('cons.receipts.exportOne', { unit })}</button>
+                    {returning === b.unitId && <ReviewForm view={view} unit={unit} onReturn={(c) => void review(b.unitId, 'returned', c)} />}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </section>
+  );
+}
