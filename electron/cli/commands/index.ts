@@ -2,6 +2,7 @@
 // commands/<name>.ts exporting a `Command` (see ../types.ts), added here with one import and one
 // entry. merge, import-plan and report come from other engineers this way.
 import type { Command } from '../types';
+import { importPlanCommand } from './import-plan';
 import { inspectCommand } from './inspect';
 import { keygenCommand } from './keygen';
 import { mergeCommand } from './merge';
@@ -16,5 +17,6 @@ export const COMMANDS: readonly Command[] = [
   trustCommand,
   inspectCommand,
   mergeCommand,
+  importPlanCommand,
   // mergeCommand (commands/merge.ts), importPlanCommand, reportCommand: add here.
 ];
