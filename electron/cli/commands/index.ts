@@ -6,6 +6,7 @@ import { importPlanCommand } from './import-plan';
 import { inspectCommand } from './inspect';
 import { keygenCommand } from './keygen';
 import { mergeCommand } from './merge';
+import { reportCommand } from './report';
 import { signCommand } from './sign';
 import { trustCommand } from './trust';
 import { verifyCommand } from './verify';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   trustCommand,
   inspectCommand,
   mergeCommand,
+  reportCommand,
   importPlanCommand,
   // mergeCommand (commands/merge.ts), importPlanCommand, reportCommand: add here.
 ];
