@@ -46,7 +46,7 @@ export const createConsolidationUi = (set: SetFn): ConsolidationUi => ({
   consPeriod: null,
   consTab: 'import',
   boardFilter: 'all',
-  boardSort: 'directory',
+  boardSort: 'name',
   importLines: [],
   importProgress: IDLE,
   setConsPlan: (consPlanId) => set({ consPlanId, consPeriod: null }),
@@ -57,8 +57,9 @@ export const createConsolidationUi = (set: SetFn): ConsolidationUi => ({
   beginImport: (total) => set({ importLines: [], importProgress: { ...IDLE, running: true, total } }),
   addImportLine: (line) => set((s) => ({ importLines: [...s.importLines, line] })),
   replaceImportLine: (line) => set((s) => ({
+    // The copies reported as duplicates keep their line: only the file that was held changes.
     importLines: s.importLines.some((l) => l.bytesHash === line.bytesHash)
-      ? s.importLines.map((l) => (l.bytesHash === line.bytesHash ? { ...line, index: l.index } : l))
+      ? s.importLines.map((l) => (l.bytesHash === line.bytesHash && l.outcome !== 'duplicate' ? { ...line, index: l.index, fileName: l.fileName } : l))
       : [...s.importLines, line],
   })),
   setImportProgress: (p) => set((s) => ({ importProgress: { ...s.importProgress, ...p } })),

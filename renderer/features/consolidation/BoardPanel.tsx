@@ -15,7 +15,7 @@ import { formatInstantVi, utf8 } from './format';
 import type { ConsolidationView } from './useConsolidation';
 
 const FILTERS: BoardFilter[] = ['all', 'on-time', 'late', 'missing', 'conflict'];
-const SORTS: BoardSort[] = ['directory', 'name', 'state', 'time'];
+const SORTS: BoardSort[] = ['name', 'state', 'time'];
 const STATE_ORDER = { missing: 0, late: 1, 'on-time': 2 } as const;
 
 function shownRows(rows: readonly BoardRow[], filter: BoardFilter, sort: BoardSort, name: (id: string) => string): BoardRow[] {
@@ -52,16 +52,14 @@ export function BoardPanel({ view }: { view: ConsolidationView }) {
         {t('cons.board.counts', { onTime: c['on-time'], late: c.late, missing: c.missing, conflict: c.conflict, expected: c.expected })}
       </p>
       <div className="toolbar">
-        <label className="inline">{t('cons.board.filter')}
-          <select value={filter} onChange={(e) => setBoardFilter(e.target.value as BoardFilter)}>
+        <label htmlFor="board-filter">{t('cons.board.filter')}</label>
+          <select id="board-filter" value={filter} onChange={(e) => setBoardFilter(e.target.value as BoardFilter)}>
             {FILTERS.map((f) => <option key={f} value={f}>{t(`cons.board.filter.${f}`)}</option>)}
           </select>
-        </label>
-        <label className="inline">{t('cons.board.sort')}
-          <select value={sort} onChange={(e) => setBoardSort(e.target.value as BoardSort)}>
+        <label htmlFor="board-sort">{t('cons.board.sort')}</label>
+          <select id="board-sort" value={sort} onChange={(e) => setBoardSort(e.target.value as BoardSort)}>
             {SORTS.map((s) => <option key={s} value={s}>{t(`cons.board.sort.${s}`)}</option>)}
           </select>
-        </label>
         <span className="muted">{t('cons.board.shown', { shown: rows.length, total: result.board.length })}</span>
         <button type="button" onClick={() => void exportMissing()} disabled={c.missing === 0}>{t('cons.board.exportMissing')}</button>
         {saved && <span className="summary">{saved}</span>}

@@ -15,7 +15,7 @@ import { ImportPanel } from './ImportPanel';
 import { KeysPanel } from './KeysPanel';
 import { MergedPanel } from './MergedPanel';
 import { ReceiptsPanel } from './ReceiptsPanel';
-import { useConsolidation } from './useConsolidation';
+import { stateOfLine, useConsolidation } from './useConsolidation';
 import './consolidation.css';
 
 const TABS: ConsolidationTab[] = ['import', 'board', 'merged', 'receipts', 'keys'];
@@ -48,16 +48,14 @@ export function ConsolidationScreen({ self }: { self: SelfRecord }) {
       <header className="cons-head">
         <h1 id="cons-title">{t('consolidation.title')}</h1>
         <div className="cons-pickers">
-          <label className="inline grow">{t('cons.plan')}
-            <select value={planId ?? ''} onChange={(e) => setConsPlan(e.target.value as PlanId)}>
+          <label htmlFor="cons-plan">{t('cons.plan')}</label>
+            <select id="cons-plan" value={planId ?? ''} onChange={(e) => setConsPlan(e.target.value as PlanId)}>
               {(plans ?? []).map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
             </select>
-          </label>
-          <label className="inline">{t('cons.period')}
-            <select value={period ?? ''} onChange={(e) => setConsPeriod(e.target.value as PeriodKey)}>
+          <label htmlFor="cons-period">{t('cons.period')}</label>
+            <select id="cons-period" value={period ?? ''} onChange={(e) => setConsPeriod(e.target.value as PeriodKey)}>
               {periods.map((k) => { const p = parsePeriodKey(k); return <option key={k} value={k}>{p ? formatPeriodVi(p) : k}</option>; })}
             </select>
-          </label>
         </div>
         {view && <p className="muted">{t('cons.as', { unit: view.name(view.consolidating), count: view.result.board.length, due: formatDateVi(view.due) })}</p>}
       </header>
@@ -71,7 +69,7 @@ export function ConsolidationScreen({ self }: { self: SelfRecord }) {
       <div role="tabpanel" id="cons-panel" aria-labelledby={`cons-tab-${tab}`} className="cons-panel">
         {!doc || view === undefined ? <p role="status">{t('cons.loading')}</p> : (
           <>
-            {tab === 'import' && <ImportPanel doc={doc} name={view?.name ?? ((id) => id)} />}
+            {tab === 'import' && <ImportPanel doc={doc} name={view?.name ?? ((id) => id)} stateOf={stateOfLine(view)} />}
             {tab === 'keys' && <KeysPanel doc={doc} name={view?.name ?? ((id) => id)} />}
             {view && tab === 'board' && <BoardPanel view={view} />}
             {view && tab === 'merged' && <MergedPanel view={view} />}

@@ -10,7 +10,8 @@ import { useT } from '../../i18n';
 import { platform } from '../../platform';
 import { useUi } from '../../state';
 import { startImport } from './importer';
-import { ImportTable } from './ImportTable';
+import { ImportTable, type StateOf } from './ImportTable';
+import { isFine } from './outcomeText';
 import { verifyBatch } from './verifyBatch';
 
 export const scopeOf = (doc: PlanDocument): PlanScope => ({ id: doc.plan.id, periods: reportingPeriods(doc.plan).flatMap((k) => k.periods) });
@@ -20,7 +21,7 @@ async function readDropped(e: DragEvent): Promise<{ name: string; bytes: Uint8Ar
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
-export function ImportPanel({ doc, name }: { doc: PlanDocument; name: (id: string) => string }) {
+export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (id: string) => string; stateOf: StateOf }) {
   const t = useT();
   const db = useDb();
   const progress = useUi((s) => s.importProgress);
@@ -53,8 +54,10 @@ export function ImportPanel({ doc, name }: { doc: PlanDocument; name: (id: strin
     else if (r.reason !== 'cancelled') setImportProgress({ end: 'failed', message: r.reason });
   };
 
-  const held = lines.filter((l) => l.outcome === 'unknown-key').length;
-  const ok = lines.filter((l) => l.outcome === 'ok' || l.outcome === 'supersedes').length;
+  const states = lines.map(stateOf);
+  const held = states.filter((s) => s === 'unknown-key').length;
+  const ok = states.filter((s) => s === 'ok' || s === 'supersedes').length;
+  const attention = states.filter((s) => !isFine(s)).length;
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">{t('cons.import.title')}</h2>
@@ -77,11 +80,11 @@ export function ImportPanel({ doc, name }: { doc: PlanDocument; name: (id: strin
           {progress.running && <button type="button" onClick={() => batch.current?.cancel()}>{t('cons.import.cancel')}</button>}
         </div>
       )}
-      {progress.end === 'finished' && <p className="summary" role="status">{t('cons.import.finished', { total: progress.total, ok, held: lines.length - ok - lines.filter((l) => l.outcome === 'duplicate').length })}</p>}
+      {progress.end === 'finished' && <p className="summary" role="status">{t('cons.import.finished', { total: progress.total, ok, held: attention })}</p>}
       {progress.end === 'cancelled' && <p className="warning" role="status">{t('cons.import.cancelled', { done: progress.done, total: progress.total })}</p>}
       {progress.end === 'failed' && <p className="error" role="alert">{t('cons.import.failed', { message: progress.message ?? '' })}</p>}
       {held > 0 && <p className="warning">{t('cons.import.heldKeys', { count: held })}</p>}
-      <ImportTable lines={lines} name={name} />
+      <ImportTable lines={lines} name={name} stateOf={stateOf} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { sanitizeForDisplay } from '../../../shared/packages';
 import { formatPeriodVi, parsePeriodKey } from '../../../shared/periods/keys';
 import { useT } from '../../i18n';
 import { useUi } from '../../state';
+import type { CurrentState } from '../../../shared/receipts';
 import type { ImportLine } from './importer';
 import { outcomeExplanation, outcomeLabel, toneOf } from './outcomeText';
 
@@ -10,7 +11,10 @@ export const periodLabel = (key: string | null) => {
   return p ? formatPeriodVi(p) : (key ?? '—');
 };
 
-export function ImportTable({ lines, name }: { lines: readonly ImportLine[]; name: (id: string) => string }) {
+/** A stored file's state now (a file accepted earlier may since be superseded); the arrival outcome otherwise. */
+export type StateOf = (line: ImportLine) => CurrentState;
+
+export function ImportTable({ lines, name, stateOf }: { lines: readonly ImportLine[]; name: (id: string) => string; stateOf: StateOf }) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   if (lines.length === 0) return <p className="muted">{t('cons.import.noLines')}</p>;
@@ -26,15 +30,16 @@ export function ImportTable({ lines, name }: { lines: readonly ImportLine[]; nam
         </thead>
         <tbody>
           {[...lines].sort((a, b) => a.index - b.index).map((l) => {
+            const state = stateOf(l);
             const unit = l.unitId ? sanitizeForDisplay(name(l.unitId)) : t('cons.import.col.unit').toLowerCase();
             return (
-              <tr key={`${l.index}-${l.bytesHash}`} data-outcome={l.outcome}>
+              <tr key={`${l.index}-${l.bytesHash}`} data-outcome={state}>
                 <td className="file">{sanitizeForDisplay(l.fileName)}</td>
                 <td>{l.unitId ? unit : '—'}</td>
-                <td>{periodLabel(l.period)}</td>
+                <td className="period">{periodLabel(l.period)}</td>
                 <td className="num">{l.sequence ?? '—'}</td>
-                <td><span className={`badge ${toneOf(l.outcome)}`}>{outcomeLabel(t, l.outcome)}</span></td>
-                <td>{outcomeExplanation(t, lang, l.outcome, unit)}</td>
+                <td><span className={`badge ${toneOf(state)}`}>{outcomeLabel(t, state)}</span></td>
+                <td>{outcomeExplanation(t, lang, state, unit)}</td>
               </tr>
             );
           })}

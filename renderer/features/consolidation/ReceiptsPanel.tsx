@@ -53,12 +53,12 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
                   <th scope="row">{unit}</th>
                   <td className="num">{b.sequence ?? '—'}</td>
                   <td>{row?.review ? `${t(`cons.receipts.review.${row.review.state}`)}${row.review.comments.length ? ` (${t('cons.receipts.comments', { count: row.review.comments.length })})` : ''}` : t('cons.receipts.review.none')}</td>
-                  <td className="actions-cell">
+                  <td><div className="actions-cell">
                     {row && <button type="button" onClick={() => void review(b.unitId, 'approved')}>{t('cons.receipts.approve', { unit })}</button>}
                     {row && <button type="button" onClick={() => setReturning(returning === b.unitId ? null : b.unitId)}>{t('cons.receipts.return', { unit })}</button>}
                     <button type="button" onClick={() => void receipt(b.unitId)}>{t('cons.receipts.exportOne', { unit })}</button>
                     {returning === b.unitId && <ReviewForm view={view} unit={unit} onReturn={(c) => void review(b.unitId, 'returned', c)} />}
-                  </td>
+                  </div></td>
                 </tr>
               );
             })}

@@ -19,14 +19,12 @@ export function ReviewForm({ view, unit, onReturn }: { view: ConsolidationView; 
   };
   return (
     <div className="review-form">
-      <label className="inline">{t('cons.receipts.item')}
-        <select value={itemId} onChange={(e) => setItemId(e.target.value)}>
+      <label htmlFor={`review-item-${unit}`}>{t('cons.receipts.item')}</label>
+        <select id={`review-item-${unit}`} value={itemId} onChange={(e) => setItemId(e.target.value)}>
           {view.doc.items.map((i) => <option key={i.id} value={i.id}>{`${itemLabel(view, i)} ${i.content.slice(0, 60)}`}</option>)}
         </select>
-      </label>
-      <label className="inline grow">{t('cons.receipts.comment')}
-        <input type="text" value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
+      <label htmlFor={`review-text-${unit}`}>{t('cons.receipts.comment')}</label>
+      <input id={`review-text-${unit}`} type="text" value={text} onChange={(e) => setText(e.target.value)} />
       <button type="button" onClick={add}>{t('cons.receipts.addComment')}</button>
       {comments.length > 0 && <ul>{comments.map((c, i) => <li key={i}>{c.itemId}: {c.text}</li>)}</ul>}
       <button type="button" disabled={comments.length === 0} onClick={() => onReturn(comments)}>{t('cons.receipts.return', { unit })}</button>

@@ -6,7 +6,9 @@ import type { PeriodKey, PlanId, UnitId } from '../../../shared/model/ids';
 import type { PlanDocument } from '../../../shared/model/plan';
 import { dataWindow, dueDate } from '../../../shared/periods/calendar';
 import { parsePeriodKey, type Period } from '../../../shared/periods/keys';
-import { expectedChildren } from '../../../shared/receipts';
+import { currentState, expectedChildren, refOf, type ArrivalOutcome, type CurrentState } from '../../../shared/receipts';
+import type { Reason } from '../../../shared/packages';
+import type { ImportLine } from './importer';
 import type { Directory } from '../../../shared/units/directory';
 import type { ReceivedPackageRecord } from '../../db/records';
 import { usePlanDocument } from '../plans/plansRepo';
@@ -46,7 +48,10 @@ export function useConsolidation(selfUnit: UnitId, planId: PlanId | null, period
     const period = periodKey ? parsePeriodKey(periodKey) : null;
     if (!doc || !period || !periodKey) return null;
     const calendar = doc.plan.calendar;
-    const { consolidating, expected } = expectedChildren(directory, selfUnit, dataWindow(calendar, period));
+    const { consolidating, expected: inDirectory } = expectedChildren(directory, selfUnit, dataWindow(calendar, period));
+    // Stored units come back in id order: show them by name, Phường 2 before Phường 10.
+    const name = (id: string) => directory.units.get(id)?.name ?? id;
+    const expected = [...inDirectory].sort((a, b) => name(a).localeCompare(name(b), 'vi', { numeric: true }));
     const submissions = rows.filter((r) => r.reason === 'ok' && !r.setAside).flatMap((r) => r.submissions)
       .filter((s) => s.planId === doc.plan.id && s.period === periodKey);
     const involved = new Set<string>([consolidating, ...expected, ...submissions.map((s) => s.unitId)]);
@@ -58,10 +63,19 @@ export function useConsolidation(selfUnit: UnitId, planId: PlanId | null, period
       planId: doc.plan.id, calendar, items: doc.items, period, submissions, expected, units,
       consolidatingUnitId: consolidating, reviews: reviewsOf(rows),
     });
-    const name = (id: string) => directory.units.get(id)?.name ?? id;
     return {
       doc, directory, period, periodKey, due: dueDate(calendar, period), consolidating, rows, result,
       resolutions: new Map(result.resolutions.map((r) => [r.ref, r])), name,
     };
   }, [doc, directory, rows, selfUnit, periodKey]);
+}
+
+/** The state of an import line now: its stored file judged with every file received since. */
+export function stateOfLine(view: ConsolidationView | null): (line: ImportLine) => CurrentState {
+  const byHash = new Map((view?.rows ?? []).map((r) => [r.bytesHash, r]));
+  return (line) => {
+    const row = line.outcome === 'duplicate' ? undefined : byHash.get(line.bytesHash);
+    if (!row || !view) return line.outcome;
+    return currentState({ ...row, reason: row.reason as Reason, outcome: row.outcome as ArrivalOutcome }, view.resolutions.get(refOf(row.bytesHash)));
+  };
 }

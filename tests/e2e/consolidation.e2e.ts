@@ -1,0 +1,155 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { formatPercentVi } from '../../shared/format/vi';
+import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
+import { WARDS, writeScenario, type Scenario } from './support/packages';
+
+// Journey: the city (UBND thành phố Vũng Tàu, consolidating) receives its wards' May 2024
+// packages through the file chooser (16 of 17 wards, 3 late, one resent twice, one superseded,
+// one copy edited after signing), trusts each ward's key after comparing its fingerprint, reads
+// the board and an indicator roll-up, and exports a signed consolidated package that the
+// command line verifies, every ward's signature inside included.
+const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
+
+async function setUpCity(page: Page) {
+  await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible()).toBe(true);
+  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('uy ban nhan dan thanh pho vung tau');
+  const option = page.getByRole('option', { name: /^Ủy ban nhân dân thành phố Vũng Tàu/u }).first();
+  await option.click();
+  await expect.poll(() => page.getByText('Đã chọn: Ủy ban nhân dân thành phố Vũng Tàu').isVisible()).toBe(true);
+  await page.getByRole('radio', { name: /^Đơn vị tổng hợp/u }).check();
+  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
+const outcomeOf = (page: Page, file: string) => page.getByRole('table', { name: 'Kết quả nhận gói' }).getByRole('row').filter({ hasText: file }).locator('td').nth(4);
+
+describe('consolidation journey', () => {
+  let browser: Browser;
+  let current: Page | null = null;
+  let scenario: Scenario;
+  beforeAll(async () => {
+    browser = await launch();
+    scenario = await writeScenario(`${ARTIFACTS}/consolidation-inbox`);
+  });
+  afterEach(async (ctx) => { if (ctx.task.result?.state === 'fail' && current) await screenshot(current, 'consolidation-failed'); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('receives 17 wards\' May 2024 packages, judges each, rolls up, and exports a consolidated package that verifies', async () => {
+    const { page } = await openApp(browser);
+    current = page;
+    await setUpCity(page);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Tổng hợp' }).click();
+    await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: PLAN });
+    await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 5/2024' });
+    await expect.poll(() => page.getByText(/17 đơn vị phải báo cáo · hạn nộp 12\/05\/2024/u).isVisible()).toBe(true);
+
+    // Import through the file chooser: 19 files.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Chọn tệp gói…' }).click();
+    await (await chooser).setFiles(scenario.files);
+    const results = page.getByRole('table', { name: 'Kết quả nhận gói' });
+    await expect.poll(() => results.getByRole('row').count(), { timeout: 30_000 }).toBe(scenario.files.length + 1);
+    await expect.poll(() => page.getByText(`Đã kiểm tra ${scenario.files.length}/${scenario.files.length} tệp`).isVisible()).toBe(true);
+    // No key is trusted yet: every genuine file waits, the edited copy is refused, the resent copy is a duplicate.
+    expect(await outcomeOf(page, 'p3-da-sua.json').textContent()).toContain('Từ chối (bad-signature)');
+    expect(await results.getByRole('row').filter({ hasText: 'p3-da-sua.json' }).textContent()).toContain('đã bị thay đổi sau khi ký');
+    expect(await outcomeOf(page, 'p4-gui-lai.json').textContent()).toBe('Trùng, bỏ qua');
+    expect(await outcomeOf(page, 'p7.json').textContent()).toContain('unknown-key');
+    await screenshot(page, 'consolidation-1-import-held');
+
+    // Trust each ward's key after comparing its fingerprint (groups of 4).
+    await tab(page, 'Khóa tin cậy').click();
+    const keys = page.getByRole('table', { name: 'Khóa ký chờ xác nhận' });
+    await expect.poll(() => keys.getByRole('row').count()).toBe(17);
+    expect(await keys.locator('code.fingerprint').first().textContent()).toMatch(/^([A-Z2-7]{4} ){6}[A-Z2-7]{2}$/u);
+    await screenshot(page, 'consolidation-2-keys');
+    for (let left = 16; left > 0; left--) {
+      await keys.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u }).first().click();
+      await expect.poll(() => page.getByRole('table', { name: 'Khóa ký chờ xác nhận' }).getByRole('row').count(), { timeout: 15_000 }).toBe(left === 1 ? 0 : left);
+    }
+    await expect.poll(() => page.getByText('Không có khóa nào đang chờ.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('table', { name: 'Khóa đã tin cậy' }).getByRole('row').count()).toBe(17);
+
+    await tab(page, 'Nhận gói').click();
+    await expect.poll(() => outcomeOf(page, 'p7.json').textContent()).toBe('Chấp nhận');
+    expect(await outcomeOf(page, 'p5.json').textContent()).toBe('Chấp nhận, thay bản trước');
+    expect(await outcomeOf(page, 'p5-lan-1.json').textContent()).toBe('Đã có bản mới hơn');
+    expect(await outcomeOf(page, 'p4-gui-lai.json').textContent()).toBe('Trùng, bỏ qua');
+    expect(await outcomeOf(page, 'p3-da-sua.json').textContent()).toContain('bad-signature');
+    await expect.poll(() => page.getByText('Xong: 19 tệp. 16 được chấp nhận, 1 cần xử lý.').isVisible()).toBe(true);
+    await screenshot(page, 'consolidation-3-import-done');
+
+    // The board: 13 on time, 3 late, Xã Long Sơn missing.
+    await tab(page, 'Tình hình nộp').click();
+    await expect.poll(() => page.getByRole('status', { name: 'Tình hình nộp' }).textContent())
+      .toBe('Đúng hạn: 13 · Trễ hạn: 3 · Chưa nộp: 1 · Xung đột: 0 · Tổng: 17');
+    const board = page.getByRole('table', { name: 'Tình hình nộp báo cáo Tháng 5/2024' });
+    expect(await board.getByRole('row', { name: /Xã Long Sơn/u }).textContent()).toContain('Chưa nộp');
+    expect(await board.getByRole('row', { name: /Phường 11/u }).textContent()).toContain('Trễ hạn');
+    expect(await board.getByRole('row', { name: /Phường 5/u }).textContent()).toContain('2 (1)');
+    expect((await board.getByRole('rowheader').allTextContents()).slice(0, 3)).toEqual(['Phường 1', 'Phường 2', 'Phường 3']);
+    await screenshot(page, 'consolidation-4-board');
+    await page.getByLabel('Lọc', { exact: true }).selectOption({ label: 'Trễ hạn' });
+    await expect.poll(() => board.getByRole('row').count()).toBe(4);
+    await page.getByLabel('Lọc', { exact: true }).selectOption({ label: 'Tất cả' });
+    const csvDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất danh sách chưa nộp (CSV)' }).click();
+    const csvPath = `${ARTIFACTS}/consolidation-missing.csv`;
+    await (await csvDownload).saveAs(csvPath);
+    expect(readFileSync(csvPath, 'utf8')).toContain('1,brvt.vung-tau.long-son,Xã Long Sơn');
+
+    // Indicator I.1 (i.1.1): the sum of numerators over the sum of denominators of the 16 wards
+    // that count, Phường 5 with its sequence 2: Σ(200+7n)+30 = 4070 over Σ(250+5n) = 4600.
+    const numerator = scenario.counted.reduce((s, w) => s + w.numerator, 0);
+    const denominator = scenario.counted.reduce((s, w) => s + w.denominator, 0);
+    expect([numerator, denominator, scenario.counted.length]).toEqual([4070, 4600, 16]);
+    await tab(page, 'Số liệu tổng hợp').click();
+    const indicators = page.getByRole('table', { name: 'Chỉ tiêu: giá trị tổng hợp' });
+    const row = indicators.locator('tr[data-item="i.1.1"]');
+    await expect.poll(() => row.locator('td').nth(3).textContent()).toBe(formatPercentVi((100 * 4070) / 4600));
+    expect(await row.locator('td').nth(3).textContent()).toBe('88,48%');
+    expect(await row.locator('td').nth(4).textContent()).toBe('4.070 / 4.600');
+    expect(await row.locator('td').nth(6).textContent()).toBe('Chưa đạt');
+    await expect.poll(() => page.getByText('16 đơn vị có báo cáo được tính').isVisible()).toBe(true);
+    await screenshot(page, 'consolidation-5-merged');
+
+    // Upward: the signed consolidated package carries the 16 counted ward packages verbatim.
+    await tab(page, 'Phản hồi và báo cáo lên').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất gói tổng hợp có ký số' }).click();
+    const file = await download;
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = `${ARTIFACTS}/${file.suggestedFilename()}`;
+    await file.saveAs(path);
+    await expect.poll(() => page.getByText(/mang 16 gói/u).isVisible()).toBe(true);
+    await screenshot(page, 'consolidation-6-receipts');
+    const pkg = JSON.parse(readFileSync(path, 'utf8')) as { kind: string; header: { unitId: string; period: string }; payload: { children: { header: { unitId: string; sequence: number } }[]; summary: { counts: Record<string, number> } } };
+    expect(pkg).toMatchObject({ kind: 'consolidated', header: { unitId: 'brvt.vung-tau', period: '2024-05' } });
+    expect(pkg.payload.children.map((c) => c.header.unitId).sort()).toEqual(WARDS.filter((w) => !w.endsWith('long-son')).sort());
+    expect(pkg.payload.children.find((c) => c.header.unitId === 'brvt.vung-tau.p5')?.header.sequence).toBe(2);
+    expect(pkg.payload.summary.counts).toMatchObject({ 'on-time': 13, late: 3, missing: 1 });
+
+    // A receipt back to Phường 1, its report approved.
+    await page.getByRole('button', { name: 'Duyệt báo cáo của Phường 1', exact: true }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Phản hồi cho đơn vị (biên nhận có ký số)' }).getByRole('row').nth(1).textContent()).toContain('Đã duyệt');
+    const receiptDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất biên nhận cho Phường 1', exact: true }).click();
+    const receiptPath = `${ARTIFACTS}/${(await receiptDownload).suggestedFilename()}`;
+    await (await receiptDownload).saveAs(receiptPath);
+    const receipt = JSON.parse(readFileSync(receiptPath, 'utf8')) as { kind: string; payload: { received: { unitId: string; reason: string; review?: { state: string } }[] } };
+    expect(receipt.kind).toBe('receipt');
+    expect(receipt.payload.received).toEqual([expect.objectContaining({ unitId: 'brvt.vung-tau.p1', reason: 'ok', review: { state: 'approved', comments: [] } })]);
+
+    if (!existsSync('dist/cli/planbook.mjs')) execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'ignore' });
+    const out = execFileSync(process.execPath, ['bin/planbook.mjs', 'verify', path, receiptPath, '--json'], { encoding: 'utf8' });
+    const rows = JSON.parse(out) as { reason: string; kind: string; children?: { unitId: string; reason: string }[] }[];
+    expect(rows[0]).toMatchObject({ reason: 'ok', kind: 'consolidated' });
+    expect(rows[1]).toMatchObject({ reason: 'ok', kind: 'receipt' });
+    expect(rows[0]?.children).toHaveLength(16);
+    expect(rows[0]?.children?.every((c) => c.reason === 'ok')).toBe(true);
+  });
+});
