@@ -58,13 +58,15 @@ ul.dash li { text-align: justify; text-indent: 1cm; margin: 0 0 4pt; }
 ul.dash li::before { content: '- '; }
 table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 12pt; line-height: 1.2; margin: 4pt 0 10pt; }
 table.grid th, table.grid td { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: top; overflow-wrap: break-word; }
-table.grid th { font-weight: 700; text-align: center; vertical-align: middle; font-size: 11pt; hyphens: none; }
+table.grid th { font-weight: 700; text-align: center; vertical-align: middle; font-size: 10.5pt; hyphens: none; padding: 2pt 1.5pt; }
 td.n { white-space: nowrap; }
 .appendix table.grid { font-size: 11pt; }
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 tr.section td { font-weight: 700; }
+/* A section or item row never ends a page: it stays with its first line. */
+tr.section, tr.group { break-after: avoid; page-break-after: avoid; }
 tr.group td { font-weight: 700; }
 tr.total td { font-weight: 700; }
 td.c { text-align: center; } td.r { text-align: right; } td.l { text-align: left; }

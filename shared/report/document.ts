@@ -50,17 +50,21 @@ function periodLine(source: ReportSource): string {
   return `Kỳ báo cáo: ${lowerFirst(formatPeriodVi(source.period))} (số liệu từ ngày ${formatDateVi(source.window.from)} đến ngày ${formatDateVi(source.window.to)}; hạn gửi báo cáo ngày ${formatDateVi(source.due)}).`;
 }
 
-/** Difficulties or proposals, item by item; for a consolidated report each with the units that raised it. */
+/**
+ * Difficulties or proposals, one entry per item: its label, then each grouped wording on a `+`
+ * line (for a consolidated report with the units that raised it), as administrative reports list.
+ */
 function feedbackLines(source: ReportSource, which: 'difficulties' | 'proposals'): string[] {
   const items = new Map(source.sections.flatMap((s) => s.items.map((i) => [i.item.id, i.item] as const)));
   const name = (u: UnitId) => source.names.get(u) ?? u;
   const out: string[] = [];
   for (const f of source.feedback) {
+    const groups = f[which];
+    if (groups.length === 0) continue;
     const item = items.get(f.itemId);
-    for (const g of f[which]) {
-      const by = source.kind === 'consolidated' ? ` (${g.units.map(name).join(', ')})` : '';
-      out.push(`${item ? `${itemLabel(item)}: ` : ''}${g.text.trim()}${by}`);
-    }
+    const lines = groups.map((g) => `${g.text.trim()}${source.kind === 'consolidated' ? ` (${g.units.map(name).join(', ')})` : ''}`);
+    const label = item ? itemLabel(item) : f.itemId;
+    out.push(lines.length === 1 ? `${label}: ${lines[0] ?? ''}` : `${label}:\n${lines.map((l) => `+ ${l}`).join('\n')}`);
   }
   return out;
 }

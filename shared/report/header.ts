@@ -56,8 +56,10 @@ export function placeOf(unitName: string, parentName: string | null): string {
 /** The symbol after the number: `BC-UBND` for a People's Committee, else `BC-` and the initials of the body. */
 export function symbolOf(unitName: string): string {
   if (peoplesCommitteeOf(unitName) !== null) return 'BC-UBND';
-  const words = clean(unitName).replace(/^(phòng|sở|ban|văn phòng)\s+/iu, '').split(' ')
-    .filter((w) => !/^(và|thành|phố|tỉnh|huyện)$/iu.test(w));
+  // `Phòng Văn hóa và Thông tin thành phố Vũng Tàu` → VHTT: the kind of office and its area are not in the symbol.
+  const words = clean(unitName).replace(/^(phòng|sở|ban|văn phòng)\s+/iu, '')
+    .replace(/\s(tỉnh|thành phố|thị xã|huyện|quận|phường|xã|thị trấn)\s.+$/iu, '').split(' ')
+    .filter((w) => !/^và$/iu.test(w));
   const initials = words.map((w) => upper(w.charAt(0))).join('').replace(/[^\p{Lu}\p{N}]/gu, '');
   return `BC-${initials || 'UBND'}`;
 }

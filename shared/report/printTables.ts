@@ -62,7 +62,7 @@ export function progressTable(source: ReportSource, kind: SectionKind, id: strin
 }
 
 /** Who sent the period's report: on time, late, missing; the first submission judges it. */
-export function boardTable(source: ReportSource): ReportTable | null {
+export function boardTable(source: ReportSource, excel = false): ReportTable | null {
   if (!source.board) return null;
   const rows: TableRow[] = source.board.map((b, i) => ({
     kind: 'data',
@@ -74,7 +74,8 @@ export function boardTable(source: ReportSource): ReportTable | null {
     ],
   }));
   const c = source.counts;
-  if (c) rows.push({ kind: 'total', cells: ['', `Tổng cộng: ${c.expected} đơn vị`, `Đúng hạn: ${c['on-time']}; trễ hạn: ${c.late}; chưa báo cáo: ${c.missing}`, '', ''] });
+  // In print the paragraph above says the counts; a lone total row would only risk a page of its own.
+  if (c && excel) rows.push({ kind: 'total', cells: ['', `Tổng cộng: ${c.expected} đơn vị`, `Đúng hạn: ${c['on-time']}; trễ hạn: ${c.late}; chưa báo cáo: ${c.missing}`, '', ''] });
   return {
     id: 'board', title: 'Tình hình gửi báo cáo',
     columns: [col('no', 'STT', 7, 'center'), col('unit', 'Đơn vị', 33), col('state', 'Tình trạng', 17), col('at', 'Thời điểm gửi', 21, 'center'), col('note', 'Ghi chú', 22)],
@@ -124,11 +125,11 @@ export function statusTable(source: ReportSource, excel = false): ReportTable | 
     }
   }
   rows.push({ kind: 'total', cells: ['Tổng cộng', int(total.items), int(total.lines), ...STATUS_ORDER.map((st) => int(total.by[st])), int(total.overdue)] });
-  const n = 70 / (STATUS_ORDER.length + 3);
+  const n = 76 / (STATUS_ORDER.length + 3);
   return {
     id: 'status', title: 'Tình trạng thực hiện theo nhóm',
     columns: [
-      col('section', 'Nhóm nội dung', 30), col('items', excel ? 'Số nội dung' : 'Nội dung', n, 'right'), col('lines', excel ? 'Số lượt đơn vị báo cáo' : 'Lượt báo cáo', n, 'right'),
+      col('section', 'Nhóm nội dung', 24), col('items', excel ? 'Số nội dung' : 'Nội dung', n, 'right'), col('lines', excel ? 'Số lượt đơn vị báo cáo' : 'Lượt báo cáo', n, 'right'),
       ...STATUS_ORDER.map((st) => col(st, excel ? STATUS_VI[st] : STATUS_SHORT[st], n, 'right')), col('overdue', 'Quá hạn', n, 'right'),
     ],
     rows,

@@ -144,7 +144,7 @@ export function unitSheets(source: ReportSource): ReportTable[] {
 
 export function consolidatedSheets(source: ReportSource): ReportTable[] {
   return present([
-    widen(boardTable(source)), widen(statusTable(source, true), 1.2), widen(indicatorTable(source)), widen(projectTable(source)),
+    widen(boardTable(source, true)), widen(statusTable(source, true), 1.2), widen(indicatorTable(source)), widen(projectTable(source)),
     tasksSheet(source, true), indicatorsSheet(source, true), projectsSheet(source, true), feedbackSheet(source),
   ]);
 }

@@ -110,6 +110,8 @@ export type ConsolidatedSourceInput = {
   reports: readonly UnitReport[];
   /** The consolidated package's own unit, when the summary does not name it. */
   unitId: UnitId;
+  /** More units (the plan package's), for names the summary lacks: the parent body of the header. */
+  units?: readonly SummaryUnit[];
 };
 
 export type SourceResult = { ok: true; source: ReportSource } | { ok: false; error: string };
@@ -122,7 +124,7 @@ export function consolidatedReportSource(input: ConsolidatedSourceInput): Source
   const { summary, plan } = input;
   const period = parsePeriodKey(summary.period);
   if (!period) return { ok: false, error: `summary.period is not a period: ${summary.period}` };
-  const units = new Map(summary.units.map((u) => [u.id, u]));
+  const units = new Map([...(input.units ?? []), ...summary.units].map((u) => [u.id, u]));
   const unitId = summary.consolidatingUnitId ?? input.unitId;
   const unit = units.get(unitId) ?? { id: unitId, name: unitId, parentId: null };
   const parent = unit.parentId ? units.get(unit.parentId) ?? null : null;
@@ -143,7 +145,7 @@ export function consolidatedReportSource(input: ConsolidatedSourceInput): Source
     const merge: ItemMerge = s ? { ...m, byStatus: s.byStatus, noStatus: s.noStatus, overdueUnits: s.overdueUnits, rollup: s.rollup } : m;
     return [{ item, merge }];
   });
-  const names = new Map(summary.units.map((u) => [u.id, u.name]));
+  const names = new Map([...units.values()].map((u) => [u.id, u.name]));
   return {
     ok: true,
     source: {

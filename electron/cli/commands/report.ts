@@ -142,7 +142,7 @@ async function buildDocument(ctx: CommandContext, file: string, verified: Verify
     const summary = readConsolidatedSummary(pkg.payload.summary);
     if (!summary.ok) return { ok: false, result: reject('summary-unreadable', `${file}: the summary cannot be printed (${summary.error})`) };
     const reports = countedReports(file, verified, summary.summary.counted);
-    const source = consolidatedReportSource({ plan: plan?.doc ?? null, summary: summary.summary, reports, unitId: pkg.header.unitId });
+    const source = consolidatedReportSource({ plan: plan?.doc ?? null, summary: summary.summary, reports, unitId: pkg.header.unitId, units: plan?.units ?? directoryUnits(ctx) });
     if (!source.ok) return { ok: false, result: reject('summary-unreadable', `${file}: ${source.error}`) };
     return { ok: true, doc: buildReportDocument(source.source, { header, appendix }) };
   }

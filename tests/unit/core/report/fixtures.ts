@@ -133,3 +133,37 @@ export async function vungTauMonth(): Promise<VungTauMonth> {
   ), CITY);
   return { plan, units, planPackage, reports, consolidation, consolidated };
 }
+
+/** A small plan with the three kinds of items, projects phased by year (million VND as written). */
+export function smallPlan(): PlanDocument {
+  const base = vungTauPlan().plan;
+  const s = (id: string, code: string, title: string, kind: 'tasks' | 'indicators' | 'projects') => ({ id: id as never, code, title, kind });
+  const it = (id: string, kind: PlanItem['kind'], sectionId: string, no: string, extra: Partial<PlanItem> = {}): PlanItem =>
+    ({ id: id as ItemId, kind, sectionId: sectionId as never, no, content: `Nội dung ${no}`, lead: 'Phòng VH-TT', coordinating: '', due: 'Quý II/2024', target: '', note: '', ...extra });
+  return {
+    plan: { ...base, id: 'small' as never, title: 'Kế hoạch thử' },
+    sections: [s('t.I', 'I', 'Nhiệm vụ chung', 'tasks'), s('i.I', 'I', 'Chỉ tiêu', 'indicators'), s('p.I', 'I', 'Dự án', 'projects')],
+    items: [
+      it('t1', 'task', 't.I', '1'), it('t2', 'task', 't.I', '2'),
+      it('i1', 'indicator', 'i.I', '1', { target: 'Trên 95%' }),
+      it('p1', 'project', 'p.I', '1', { budgetTotal: '350.000', budgetByYear: { '2024': '1.500', '2025': '2.000' }, fundingSource: 'Ngân sách tỉnh' }),
+      it('p2', 'project', 'p.I', '2', { budgetTotal: '1.250,5', budgetByYear: { '2024': '500' } }),
+    ],
+  };
+}
+
+export function smallReport(overrides: Partial<ReportPayload> = {}): ReportPayload {
+  const e = (itemId: string, status: EntryStatus, extra: Partial<ReportPayload['entries'][number]> = {}) =>
+    ({ itemId: itemId as ItemId, status, percent: null, result: '', difficulties: '', proposals: '', evidence: [], completedOn: null, ...extra });
+  return {
+    entries: [
+      e('t1', 'in-progress', { percent: 60, result: 'Đã tập huấn 3 lớp', difficulties: 'Thiếu phòng máy', proposals: 'Bố trí kinh phí' }),
+      e('t2', 'done', { completedOn: '2024-05-08' as IsoDate, evidence: [{ ref: 'Báo cáo số 12/BC-UBND', date: '2024-05-09' as IsoDate, note: '' }] }),
+      e('i1', 'in-progress'), e('p1', 'in-progress'), e('p2', 'in-progress'),
+    ],
+    indicatorValues: [{ itemId: 'i1' as ItemId, numerator: 23391, denominator: 23802, value: 98.27325434837408, text: '' }],
+    projectValues: [{ itemId: 'p1' as ItemId, disbursedMillionVnd: 1250.5 }, { itemId: 'p2' as ItemId, disbursedMillionVnd: 100 }],
+    narrative: 'Tình hình chung tháng 5.',
+    ...overrides,
+  };
+}
