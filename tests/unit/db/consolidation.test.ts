@@ -4,7 +4,8 @@ import { receivedRepo } from '../../../renderer/features/consolidation/receivedR
 import { recheckHeld, startImport, type ImportLine } from '../../../renderer/features/consolidation/importer';
 import { verifyDirect } from '../../../renderer/workers/verifyDirect';
 import { resolveSequences } from '../../../shared/consolidation';
-import { PLAN_ID, PLAN_PERIODS, aReport, signed, testKey } from '../../helpers/packages';
+import { buildConsolidatedPackage, type Package } from '../../../shared/packages';
+import { PLAN_ID, PLAN_PERIODS, PLAN_REVISION, aReport, signed, testKey } from '../../helpers/packages';
 
 const uniq = (() => { let n = 0; return (p: string) => `${p}-${Date.now()}-${n++}`; })();
 const scope = { id: PLAN_ID, periods: PLAN_PERIODS };
@@ -117,6 +118,37 @@ describe('consolidation import (Dexie)', () => {
     const row = (await db.received.toArray())[0];
     expect([row?.reason, row?.outcome, row?.submissions.length]).toEqual(['ok', 'ok', 1]);
     expect((await db.audit.toArray()).map((a) => a.action)).toContain('package-reverified');
+    db.close();
+  });
+
+  it('as the province, a city package is re-verified ward by ward, and a ward received both directly and inside counts once', async () => {
+    const f = await files();
+    const db = await freshDb();
+    await receivedRepo.trustKey(db, { unitId: 'city', publicKey: testKey('city').publicKeyB64, source: 'manual', validFrom: null, how: 'test' });
+    const child = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as Package;
+    const city = await signed(buildConsolidatedPackage(
+      { unitId: 'city', planId: PLAN_ID, planRevision: PLAN_REVISION, period: '2024-05', sequence: 1, createdAt: '2024-05-20T08:00:00Z' },
+      [child(f.p7b?.bytes ?? new Uint8Array()), child(f.p8?.bytes ?? new Uint8Array())], { units: [] },
+    ), 'city');
+    const lines = await importAll(db, [{ name: 'city.json', bytes: city.bytes }, f.p8 as File]);
+    expect(lines.map((l) => l.outcome)).toEqual(['ok', 'duplicate']); // already received inside the city package
+    expect(await db.received.count()).toBe(2); // both kept as evidence
+    const rows = await db.received.toArray();
+    const { resolutions, lines: seq } = resolveSequences(rows.flatMap((r) => r.submissions));
+    const p8 = seq.find((l) => l.unitId === 'p8');
+    expect(p8?.distinct).toHaveLength(1); // the direct copy counts, the one inside the city package is its duplicate
+    expect(p8?.accepted?.direct).toBe(true);
+    expect(resolutions.filter((r) => r.unitId === 'p8').map((r) => r.reason).sort()).toEqual(['duplicate', 'ok']);
+    expect(seq.find((l) => l.unitId === 'p7')?.accepted?.direct).toBe(false); // p7 arrived only inside
+
+    // A ward inside the city package whose own signature fails makes the whole package refused.
+    const forged = child(f.p8?.bytes ?? new Uint8Array()) as Package<'report'>;
+    forged.payload.narrative = 'đã sửa';
+    const bad = await signed(buildConsolidatedPackage(
+      { unitId: 'city', planId: PLAN_ID, planRevision: PLAN_REVISION, period: '2024-05', sequence: 2, createdAt: '2024-05-21T08:00:00Z' }, [forged], { units: [] },
+    ), 'city');
+    const [refused] = await importAll(db, [{ name: 'city-2.json', bytes: bad.bytes }]);
+    expect(refused?.outcome).toBe('bad-signature');
     db.close();
   });
 });
