@@ -11,7 +11,7 @@ const uniq = (() => { let n = 0; return (p: string) => `${p}-${Date.now()}-${n++
 const scope = { id: PLAN_ID, periods: PLAN_PERIODS };
 type File = { name: string; bytes: Uint8Array };
 
-async function files(): Promise<Record<string, File>> {
+async function files() {
   const mk = async (name: string, unit: string, sequence: number, narrative = `Báo cáo ${unit} số ${sequence}`) =>
     ({ name, bytes: (await signed(aReport({ unit, sequence, narrative }), unit)).bytes });
   const p7a = await mk('p7-1.json', 'p7', 1);
@@ -128,9 +128,9 @@ describe('consolidation import (Dexie)', () => {
     const child = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as Package;
     const city = await signed(buildConsolidatedPackage(
       { unitId: 'city', planId: PLAN_ID, planRevision: PLAN_REVISION, period: '2024-05', sequence: 1, createdAt: '2024-05-20T08:00:00Z' },
-      [child(f.p7b?.bytes ?? new Uint8Array()), child(f.p8?.bytes ?? new Uint8Array())], { units: [] },
+      [child(f.p7b.bytes), child(f.p8.bytes)], { units: [] },
     ), 'city');
-    const lines = await importAll(db, [{ name: 'city.json', bytes: city.bytes }, f.p8 as File]);
+    const lines = await importAll(db, [{ name: 'city.json', bytes: city.bytes }, f.p8]);
     expect(lines.map((l) => l.outcome)).toEqual(['ok', 'duplicate']); // already received inside the city package
     expect(await db.received.count()).toBe(2); // both kept as evidence
     const rows = await db.received.toArray();
@@ -142,7 +142,7 @@ describe('consolidation import (Dexie)', () => {
     expect(seq.find((l) => l.unitId === 'p7')?.accepted?.direct).toBe(false); // p7 arrived only inside
 
     // A ward inside the city package whose own signature fails makes the whole package refused.
-    const forged = child(f.p8?.bytes ?? new Uint8Array()) as Package<'report'>;
+    const forged = child(f.p8.bytes) as Package<'report'>;
     forged.payload.narrative = 'đã sửa';
     const bad = await signed(buildConsolidatedPackage(
       { unitId: 'city', planId: PLAN_ID, planRevision: PLAN_REVISION, period: '2024-05', sequence: 2, createdAt: '2024-05-21T08:00:00Z' }, [forged], { units: [] },
