@@ -32,6 +32,8 @@ export type EntryRecord = {
   /** False when carried forward from the previous period and not yet touched or confirmed. */
   confirmed: boolean;
   updatedAt: string;
+  /** The plan revision that removed this entry's item: the entry is kept, marked, never deleted. */
+  removedInRevision?: number;
 };
 
 /** The officer's review of one received package (carried back in a receipt). */
