@@ -4,6 +4,7 @@
 import type { IsoDate, PeriodKey } from '../model/ids';
 import type { PeriodKind, ReportingCalendar } from '../model/plan';
 import { monthRange, parsePeriodKey, periodKey, periodsOfKind, type Period } from './keys';
+import { daysInMonth } from '../format/vi';
 
 /** Nghị định 09/2019/NĐ-CP: data runs from the 15th of the previous month to the 14th. */
 export const NATIONAL_CUT_OFF_DAY = 14;
@@ -18,10 +19,6 @@ export type Timeliness = 'on-time' | 'late';
 // ---- calendar-date arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian) ----
 
 type Ymd = { year: number; month: number; day: number };
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 const dayNumber = ({ year, month, day }: Ymd): number => {
   // Date.UTC maps years 0-99 to 1900-1999; set the year explicitly so plans of any year work.
