@@ -1,7 +1,6 @@
 // Signed packages from the consolidating unit: receipts back to the units and the consolidated
 // package for the level above. Build and sign outside any transaction; number and record inside one.
 import { packagesToCarry } from '../../../shared/consolidation';
-import { fromBase64url } from '../../../shared/crypto/encoding';
 import { buildConsolidatedPackage, isJsonObject, parseStrictJson, signPackage, type Package, type Reason, type Signer } from '../../../shared/packages';
 import { buildReceipt, receiptEntries, type ArrivalOutcome, type ReceiptRow } from '../../../shared/receipts';
 import { nextSequence } from '../../../shared/packages';
@@ -10,26 +9,14 @@ import type { PeriodKey, PlanId, UnitId } from '../../../shared/model/ids';
 import type { PlanBookDb } from '../../db/database';
 import { auditRecord } from '../../db/audit';
 import { platform } from '../../platform';
+import { platformSigner } from '../../platform/signer';
 import type { ConsolidationView } from './useConsolidation';
 
 export type ExportDeps = { signer: (unitId: string) => Promise<Signer | null>; save: (name: string, bytes: Uint8Array) => Promise<SaveFileResult>; now?: () => string };
 export type ExportResult = { ok: true; fileName: string; sequence: number; children: number } | { ok: false; reason: 'no-key' | 'nothing' | 'sign-failed' | 'cancelled' | 'save-failed'; error?: string };
 
 export const platformDeps: ExportDeps = {
-  signer: async (unitId) => {
-    const key = await platform.getUnitKey(unitId);
-    const publicKey = key.ok ? fromBase64url(key.key.publicKey) : null;
-    if (!publicKey) return null;
-    return {
-      publicKey,
-      sign: async (bytes) => {
-        const r = await platform.sign(unitId, bytes);
-        const sig = r.ok ? fromBase64url(r.signature) : null;
-        if (!sig) throw new Error(r.ok ? 'bad signature encoding' : r.reason);
-        return sig;
-      },
-    };
-  },
+  signer: platformSigner,
   save: (suggestedName, bytes) => platform.saveFile({ suggestedName, bytes }),
 };
 

@@ -9,7 +9,7 @@ import { platform } from '../../platform';
 import { autosaverFor } from './autosave';
 import { progressRepo } from './progressRepo';
 import { exportReport, localStorageWitness, type ExportOutcome } from './exportReport';
-import { platformSigner } from './signer';
+import { platformSigner } from '../../platform/signer';
 import { FIELD_KEY, PROBLEM_KEY } from './labels';
 import { ReportPreview } from './ReportPreview';
 import type { ReportModel } from './useReport';
