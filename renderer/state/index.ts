@@ -4,6 +4,7 @@ import type { ItemId, PlanId } from '../../shared/model/ids';
 import type { ItemKind } from '../../shared/model/plan';
 import { createProgressUi, type ProgressUi } from './progressUi';
 import { createConsolidationUi, type ConsolidationUi } from './consolidationUi';
+import { createPlanImportUi, type PlanImportUi } from './planImportUi';
 
 export type Lang = 'vi' | 'en';
 export type View = 'plans' | 'progress' | 'consolidation' | 'settings';
@@ -22,7 +23,7 @@ type PlanUi = {
   setKind: (k: ItemKind | 'all') => void;
   setQuery: (q: string) => void;
 };
-export type UiState = AppUi & PlanUi & ProgressUi & ConsolidationUi;
+export type UiState = AppUi & PlanUi & ProgressUi & ConsolidationUi & PlanImportUi;
 
 const LANG_KEY = 'planbook.lang';
 const storedLang = (): Lang => {
@@ -53,4 +54,4 @@ const createPlanUi: StateCreator<UiState, [], [], PlanUi> = (set) => ({
   setQuery: (query) => set({ query }),
 });
 
-export const useUi = create<UiState>()((...a) => ({ ...createAppUi(...a), ...createPlanUi(...a), ...createProgressUi(a[0], a[1]), ...createConsolidationUi(a[0]) }));
+export const useUi = create<UiState>()((...a) => ({ ...createAppUi(...a), ...createPlanUi(...a), ...createProgressUi(a[0], a[1]), ...createConsolidationUi(a[0]), ...createPlanImportUi(a[0]) }));
