@@ -76,6 +76,9 @@ td.c { text-align: center; } td.r { text-align: right; } td.l { text-align: left
 .closing .recipients .nn { font-size: 12pt; font-weight: 700; font-style: italic; }
 .closing .signer { width: 55%; text-align: center; font-size: 14pt; font-weight: 700; }
 .closing .sign-space { height: 26mm; }
+figure.chart { margin: 2pt 0 10pt; break-inside: avoid; }
+figure.chart svg { display: block; width: 100%; height: auto; }
+figure.chart figcaption { text-align: center; font-style: italic; font-size: 12pt; margin-top: 2pt; }
 .appendix { break-before: page; }
 .appendix .a-head { text-align: center; font-weight: 700; font-size: 14pt; margin: 0; }
 .appendix .a-sub { text-align: center; font-style: italic; font-size: 13pt; margin: 0 0 10pt; }

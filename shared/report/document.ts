@@ -4,6 +4,7 @@
 import type { UnitId } from '../model/ids';
 import { formatDateVi } from '../format/vi';
 import { formatPeriodVi } from '../periods/keys';
+import { indicatorChart, statusChart, type ChartSpec } from './charts';
 import { defaultHeader, numberLine } from './header';
 import { BOARD_VI, KIND_TITLE_VI, STATUS_ORDER, STATUS_VI, lowerFirst } from './labels';
 import { itemLabel } from './progress';
@@ -44,6 +45,7 @@ class Body {
   para(text: string, emphasis?: 'italic'): this { this.blocks.push(emphasis ? { kind: 'paragraph', text, emphasis } : { kind: 'paragraph', text }); return this; }
   list(items: string[]): this { if (items.length > 0) this.blocks.push({ kind: 'list', items }); return this; }
   table(t: ReportTable | null): this { if (t) this.blocks.push({ kind: 'table', table: t }); return this; }
+  chart(c: ChartSpec | null, caption: string): this { if (c) this.blocks.push({ kind: 'chart', chart: c, caption: `${caption}: ${lowerFirst(c.title)}` }); return this; }
 }
 
 function periodLine(source: ReportSource): string {
@@ -114,9 +116,11 @@ export function buildConsolidatedReport(source: ReportSource, options: ReportOpt
   b.heading('KẾT QUẢ THỰC HIỆN');
   let k = 0;
   const status = statusTable(source);
-  if (status) b.sub(`${++k}. Tình trạng thực hiện nhiệm vụ, chỉ tiêu`).table(status);
+  let figure = 0;
+  const fig = () => `Biểu đồ ${++figure} (số liệu tại bảng trên)`;
+  if (status) b.sub(`${++k}. Tình trạng thực hiện nhiệm vụ, chỉ tiêu`).table(status).chart(statusChart(source), fig());
   const indicators = indicatorTable(source);
-  if (indicators) b.sub(`${++k}. Kết quả thực hiện các chỉ tiêu`).table(indicators);
+  if (indicators) b.sub(`${++k}. Kết quả thực hiện các chỉ tiêu`).table(indicators).chart(indicatorChart(source), fig());
   const projects = projectTable(source);
   if (projects) b.sub(`${++k}. Giải ngân các dự án, nhiệm vụ có kinh phí`).table(projects);
   if (!source.planKnown) b.para('Báo cáo in từ gói tổng hợp không kèm kế hoạch: nội dung được ghi bằng mã.', 'italic');

@@ -2,6 +2,7 @@
 // Policy forbids any but the fonts), printed by Chromium: Electron's printToPDF, window.print() in
 // the browser host, and `planbook report --format pdf`. Every text goes through escapeHtml.
 import { formatNumberVi, formatPercentVi } from '../format/vi';
+import { renderChartSvg } from './charts';
 import { REPORT_CSS, fontFaces, type FontUrl } from './css';
 import { escapeHtml, escapeLines } from './escape';
 import { numberLine, placeAndDate } from './header';
@@ -49,6 +50,7 @@ function blockHtml(block: Block): string {
     case 'paragraph': return block.text.split(/\r?\n/u).filter((p) => p.trim()).map((p) => `<p${block.emphasis ? ' class="italic"' : ''}>${escapeHtml(p)}</p>`).join('');
     case 'list': return `<ul class="dash">${block.items.map((i) => `<li>${escapeLines(i)}</li>`).join('')}</ul>`;
     case 'table': return tableHtml(block.table);
+    case 'chart': return `<figure class="chart">${renderChartSvg(block.chart)}<figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
     case 'page-break': return '<div style="break-after: page"></div>';
   }
 }

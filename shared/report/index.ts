@@ -11,3 +11,4 @@ export { escapeHtml } from './escape';
 export { writeWorkbook, excelValue, sheetNames, EXCEL_FORMAT } from './workbook';
 export { readConsolidatedSummary, type SummaryResult } from './summary';
 export { STATUS_VI, BOARD_VI } from './labels';
+export { statusChart, indicatorChart, submissionChart, disbursementChart, chartTable, renderChartSvg, targetPercent, type ChartSpec, type StackedBarChart, type TargetBarChart, type ChartSeries } from './charts';

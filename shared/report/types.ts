@@ -1,6 +1,7 @@
 // The report view-model: what the printed report and the Excel tables say, decided here once,
 // so the HTML renderer and the sheet mapping only lay it out. Pure data, no markup.
 import type { IsoDate } from '../model/ids';
+import type { ChartSpec } from './charts';
 
 /** The document header of Nghị định 30/2020/NĐ-CP, Phụ lục I (the parts a unit may edit). */
 export type ReportHeader = {
@@ -69,6 +70,8 @@ export type Block =
   /** Lines printed with a leading dash, as administrative documents list things. */
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; table: ReportTable }
+  /** A chart drawn from numbers a table of the report also prints (its caption says which). */
+  | { kind: 'chart'; chart: ChartSpec; caption: string }
   /** Starts a new page (the appendix). */
   | { kind: 'page-break' };
 

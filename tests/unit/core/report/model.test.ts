@@ -73,6 +73,15 @@ describe('consolidated report', () => {
     expect(row?.kind === 'data' && row.cells[5]).toBe(`${rollup.unitsMeeting}/${rollup.unitsJudged}`);
   });
 
+  it('draws the status and indicator charts under their tables', () => {
+    const charts = doc.body.flatMap((b) => (b.kind === 'chart' ? [b] : []));
+    expect(charts.map((c) => c.chart.id)).toEqual(['chart-status', 'chart-indicators']);
+    expect(charts[0]?.caption).toBe('Biểu đồ 1 (số liệu tại bảng trên): tình trạng thực hiện theo nhóm (số lượt đơn vị)');
+    const at = (id: string) => doc.body.findIndex((b) => (b.kind === 'table' && b.table.id === id) || (b.kind === 'chart' && b.chart.id === id));
+    expect(at('chart-status')).toBe(at('status') + 1);
+    expect(at('chart-indicators')).toBe(at('indicators') + 1);
+  });
+
   it('groups difficulties and proposals with the units that raised them; hostile text stays text', () => {
     const lines = texts(doc.body);
     expect(lines.some((l) => l.includes('Thiếu kinh phí đầu tư hạ tầng công nghệ thông tin (Phường'))).toBe(true);
