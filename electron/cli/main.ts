@@ -1,5 +1,7 @@
 // `planbook` entry point (bundled to dist/cli/planbook.mjs): runs the command line of run.ts and
-// sets the exit code once stdout has been flushed.
+// sets the exit code once stdout has been flushed. Only on the main thread: `merge` starts worker
+// threads on this same bundle (commands/mergeVerify.ts), and they must verify files, not run a CLI.
+import { isMainThread } from 'node:worker_threads';
 import { EXIT } from './types';
 import { runCli } from './run';
 
@@ -17,4 +19,4 @@ async function main(): Promise<void> {
   process.exitCode = out.exitCode;
 }
 
-void main();
+if (isMainThread) void main();

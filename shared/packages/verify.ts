@@ -5,7 +5,7 @@
 //   plan and period -> children of a consolidated package -> sequence.
 import { fromBase64url } from './primitives';
 import { verifyEd25519, publicKeyProblem, type Ed25519Native } from './primitives';
-import { keyIdOf, sha256b64 } from './primitives';
+import { keyIdOf, sha256b64, type Sha256 } from './primitives';
 import { canonicalize, type JsonValue } from './primitives';
 import { utf8Encode } from './primitives';
 import { judgeSequence, type AcceptedIndex } from './accepted';
@@ -19,6 +19,8 @@ import { FORMAT_VERSION, PACKAGE_FORMAT, PACKAGE_KINDS, SIGNATURE_ALG, type Pack
 export type VerifyContext = {
   /** The platform's verifier (WebCrypto, node:crypto); null or absent: noble alone. */
   native?: Ed25519Native | null;
+  /** The host's synchronous SHA-256 (node:crypto in the command line); absent: noble's. Same digests. */
+  sha256?: Sha256;
   limits?: Partial<Limits>;
   /** With a registry: `unknown-key`, `revoked-key`, `wrong-unit` become possible. */
   trust?: TrustRegistry;
@@ -73,7 +75,8 @@ export async function verifyPackage(bytes: unknown, context: VerifyContext = {})
 async function verifyInner(bytes: unknown, context: VerifyContext): Promise<VerifyResult> {
   if (!(bytes instanceof Uint8Array)) return result('', 'malformed', 'not bytes');
   const limits = limitsOf(context.limits);
-  const bytesHash = sha256b64(bytes);
+  const hash = context.sha256;
+  const bytesHash = sha256b64(bytes, hash);
   const fail = (reason: Reason, detail: string, known: Partial_ = EMPTY) => result(bytesHash, reason, detail, known);
   if (bytes.length > limits.maxConsolidatedBytes) return fail('too-large', `${bytes.length} bytes, over the ${limits.maxConsolidatedBytes} byte ceiling`);
   const oversize = bytes.length > limits.maxBytes;
@@ -114,10 +117,10 @@ async function verifyInner(bytes: unknown, context: VerifyContext): Promise<Veri
   const publicKey = fromBase64url(envelope.data.signature.publicKey);
   const value = fromBase64url(envelope.data.signature.value);
   if (!publicKey || !value) return fail('malformed', 'signature encoding', known);
-  if (keyIdOf(publicKey) !== keyId) return fail('bad-signature', 'keyId does not match publicKey', known);
+  if (keyIdOf(publicKey, hash) !== keyId) return fail('bad-signature', 'keyId does not match publicKey', known);
   const signed = signingBytes(doc);
   if (!signed) return fail('malformed', 'no canonical form', known);
-  const contentHash = sha256b64(signed);
+  const contentHash = sha256b64(signed, hash);
   const pkg = doc as unknown as Package;
   const withPkg: Partial_ = { ...known, package: pkg, contentHash };
   const verdict = await verifyEd25519(context.native ?? null, publicKey, signed, value);
@@ -164,7 +167,7 @@ async function verifyInner(bytes: unknown, context: VerifyContext): Promise<Veri
 /** Each child is re-verified as a package of its own, against the parent's plan and the same trust. */
 async function verifyChildren(children: JsonValue[], parent: PackageHeader, context: VerifyContext, limits: Limits): Promise<VerifyResult[]> {
   const childContext: VerifyContext = {
-    native: context.native, limits,
+    native: context.native, sha256: context.sha256, limits,
     trust: context.trust,
     plan: { id: parent.planId ?? '', periods: context.plan?.periods },
   };

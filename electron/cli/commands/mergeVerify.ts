@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { verifyPackage, type Package, type TrustRegistry, type VerifyResult } from '../../../shared/packages';
-import { nodeEd25519 } from '../nodeEd25519';
+import { nodeEd25519, nodeSha256 } from '../nodeEd25519';
 import { UsageError } from '../types';
 
 /** A verification result without parsed objects: what crosses between threads. */
@@ -36,7 +36,7 @@ function readBytes(path: string): Uint8Array {
 
 async function check(path: string, settings: VerifySettings): Promise<{ verdict: Verdict; bytes: Uint8Array; result: VerifyResult }> {
   const bytes = readBytes(path);
-  const result = await verifyPackage(bytes, { native: nodeEd25519, trust: settings.trust, plan: settings.plan });
+  const result = await verifyPackage(bytes, { native: nodeEd25519, sha256: nodeSha256, trust: settings.trust, plan: settings.plan });
   return { verdict: stripVerdict(result), bytes, result };
 }
 
@@ -95,8 +95,8 @@ export async function verifyFiles(files: readonly FileToCheck[], settings: Verif
 
 function pool(files: readonly FileToCheck[], settings: VerifySettings, n: number): Promise<Checked[]> {
   const results: (Checked | undefined)[] = new Array(files.length);
-  // The bundle's own entry also starts the CLI in the worker; with no arguments and its own
-  // stdout/stderr (never piped to ours) that is a silent usage answer, and the role above does the work.
+  // The worker loads the whole bundle; its entry (main.ts) runs the CLI only on the main thread,
+  // and the role above does the work. stdout/stderr stay the worker's own, never piped to ours.
   const workers = Array.from({ length: n }, () => new Worker(new URL(import.meta.url), { workerData: { role: ROLE, settings }, argv: [], stdout: true, stderr: true }));
   let next = 0;
   let done = 0;

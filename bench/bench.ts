@@ -1,0 +1,207 @@
+// `npm run bench`: every figure of the performance targets (issues 5 and 8) measured in one run,
+// each printed with its target and, where it has one, the ratio to its floor: the least work any
+// implementation must do for the same job on the same machine. This machine is noisy, so ratios
+// are what runs are compared by. Exits 0 even when a target is missed (it prints MISSED): the
+// figures are information for people, the tests are the gate.
+//
+// Adding a figure: append a `Bench` to BENCHES below (xlsx export of a consolidated report and
+// app start to interactive are still to come). A bench returns rows of the measurement table;
+// give `floorSeconds` when there is a floor and `maxRatio` when the ratio has a target.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { bigTranscribedPlan } from '../tests/helpers/bigPlan';
+import { browseRows } from '../shared/plans/browse';
+import { readTranscribedPlan } from '../shared/plans/transcribed';
+import { signingBytes } from '../shared/packages/sign';
+import { BENCH_PERIOD, generateBenchData, type Generated } from './generate';
+
+/** One row of the measurement table. */
+export type Measurement = {
+  name: string;
+  /** Seconds for timings, megabytes for memory. */
+  value: number;
+  unit: 's' | 'ms' | 'MB';
+  /** The figure must stay under this (same unit). */
+  target: number;
+  floorSeconds?: number;
+  /** Target for value / floor (both in seconds). */
+  maxRatio?: number;
+  note?: string;
+  /** Set when the run itself went wrong (e.g. a package not accepted): always MISSED. */
+  failed?: string;
+};
+
+export type BenchContext = { root: string; repeat: number };
+export type Bench = { name: string; run(ctx: BenchContext): Promise<Measurement[]> };
+
+const ROOT = process.cwd();
+const CLI = resolve(ROOT, 'bin/planbook.mjs');
+
+/** The fastest of `repeat` runs: noise on a shared machine only ever adds time. */
+async function best<T>(repeat: number, f: () => Promise<T> | T): Promise<{ seconds: number; value: T }> {
+  let out: { seconds: number; value: T } | null = null;
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    const value = await f();
+    const seconds = (performance.now() - t0) / 1000;
+    if (!out || seconds < out.seconds) out = { seconds, value };
+  }
+  if (!out) throw new Error('repeat must be at least 1');
+  return out;
+}
+
+/**
+ * The floor of a merge: read each file, JSON.parse it, canonicalise (JCS) the signed part and
+ * verify its signature once with node:crypto, single-threaded, nothing else (no strict parsing,
+ * no schema, no trust, no consolidation).
+ */
+function floorOf(dir: string): number {
+  let ok = 0;
+  for (const name of readdirSync(dir)) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const doc = JSON.parse(text) as { signature: { publicKey: string; value: string } };
+    const signed = signingBytes(doc);
+    if (!signed) throw new Error(`${name}: no canonical form`);
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: doc.signature.publicKey }, format: 'jwk' });
+    if (nodeVerify(null, signed, key, Buffer.from(doc.signature.value, 'base64url'))) ok++;
+  }
+  return ok;
+}
+
+type MergeRun = { seconds: number; peakMb: number | null; ok: number; files: number; exit: number | null };
+
+const TIME = '/usr/bin/time';
+
+/** `planbook merge` as a user runs it, in a child process; its peak memory from /usr/bin/time -v when present. */
+function runMerge(data: Generated, root: string): MergeRun {
+  const outFile = join(root, 'merge-out.json');
+  const fd = openSync(outFile, 'w');
+  const args = [CLI, 'merge', data.dir, '--plan', data.plan, '--period', BENCH_PERIOD, '--json'];
+  const withTime = existsSync(TIME);
+  const t0 = performance.now();
+  const r = withTime
+    ? spawnSync(TIME, ['-v', process.execPath, ...args], { stdio: ['ignore', fd, 'pipe'], maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, args, { stdio: ['ignore', fd, 'pipe'], maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  closeSync(fd);
+  const stderr = r.stderr?.toString() ?? '';
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/u.exec(stderr);
+  let ok = 0;
+  let files = 0;
+  try {
+    const json = JSON.parse(readFileSync(outFile, 'utf8')) as { outcomes: { reason: string }[] };
+    files = json.outcomes.length;
+    ok = json.outcomes.filter((o) => o.reason === 'ok').length;
+  } catch {
+    process.stderr.write(`bench: merge printed no JSON (exit ${String(r.status)}): ${stderr.slice(0, 2000)}\n`);
+  }
+  return { seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, ok, files, exit: r.status };
+}
+
+function mergeBench(n: number, target: number, repeat: number): Bench {
+  return {
+    name: `merge ${n}`,
+    async run(ctx) {
+      const root = mkdtempSync(join(ctx.root, `merge-${n}-`));
+      const t0 = performance.now();
+      const data = await generateBenchData(root, n);
+      const generated = (performance.now() - t0) / 1000;
+      const floor = await best(repeat, () => floorOf(data.dir));
+      if (floor.value !== n) throw new Error(`floor verified ${floor.value} of ${n} packages`);
+      let run: MergeRun | null = null;
+      for (let i = 0; i < repeat; i++) {
+        const r = runMerge(data, root);
+        if (!run || r.seconds < run.seconds) run = r;
+      }
+      rmSync(root, { recursive: true, force: true });
+      if (!run) return [];
+      const note = `${n} files of ${Math.round(data.bytes / n / 1024)} KB (generated in ${generated.toFixed(1)} s); ${run.ok}/${run.files} ok, exit ${String(run.exit)}`;
+      const rows: Measurement[] = [{ name: `merge ${n}`, value: run.seconds, unit: 's', target, floorSeconds: floor.seconds, maxRatio: 2, note }];
+      if (run.ok !== n || run.files !== n) (rows[0] as Measurement).failed = `only ${run.ok} of ${n} packages were ok`;
+      if (run.peakMb !== null) rows.push({ name: `merge ${n} peak memory`, value: run.peakMb, unit: 'MB', target: 1024 });
+      return rows;
+    },
+  };
+}
+
+/** The plan browser over a 2,000-item plan: read the transcribed plan, then one search (a keystroke). */
+const browseBench: Bench = {
+  name: 'browse 2000',
+  async run(ctx) {
+    const raw = bigTranscribedPlan(2000);
+    const read = await best(ctx.repeat * 3, () => readTranscribedPlan(raw));
+    if (!read.value.ok) throw new Error(`bigTranscribedPlan does not read: ${read.value.errors.join('; ')}`);
+    const doc = read.value.doc;
+    const search = await best(ctx.repeat * 5, () => browseRows(doc, new Map(), { assignment: 'all', kind: 'all', query: 'công nghệ số 17' }));
+    const all = await best(ctx.repeat * 5, () => browseRows(doc, new Map(), { assignment: 'all', kind: 'all', query: '' }));
+    return [
+      { name: 'read 2,000-item transcribed plan', value: read.seconds * 1000, unit: 'ms', target: 500 },
+      { name: 'browse 2,000 items, no search', value: all.seconds * 1000, unit: 'ms', target: 50, note: `${all.value.length} rows` },
+      { name: 'browse 2,000 items, search', value: search.seconds * 1000, unit: 'ms', target: 100, note: `${search.value.length} rows (one keystroke; diacritics folded)` },
+    ];
+  },
+};
+
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? '1') || 1);
+const ONLY = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=merge to run only the merge figures
+
+/** The measurement table: add a Bench here for each new figure (xlsx export, app start, ...). */
+const BENCHES: Bench[] = [
+  mergeBench(111, 1, Math.max(3, REPEAT)),
+  mergeBench(3321, 10, REPEAT),
+  browseBench,
+  // xlsx export of a consolidated report for 3,321 units (< 10 s): to be added by shared/xlsx.
+  // app start to interactive with a 2,000-item plan and a year of data (< 2 s): to be added by the renderer.
+];
+
+const fmt = (m: Measurement, v: number) => (m.unit === 's' ? `${v.toFixed(2)} s` : m.unit === 'ms' ? `${v.toFixed(1)} ms` : `${Math.round(v)} MB`);
+
+function line(m: Measurement): { text: string; missed: boolean } {
+  const overTarget = !(m.value < m.target);
+  let text = `${m.name}: ${fmt(m, m.value)} (target < ${fmt(m, m.target)})`;
+  let missed = overTarget || m.failed !== undefined;
+  if (m.floorSeconds !== undefined) {
+    const ratio = m.value / m.floorSeconds;
+    const ratioMissed = m.maxRatio !== undefined && ratio > m.maxRatio;
+    missed ||= ratioMissed;
+    text += `, floor ${m.floorSeconds.toFixed(2)} s, ratio ${ratio.toFixed(2)}${m.maxRatio !== undefined ? ` (target ≤ ${m.maxRatio})` : ''}`;
+  }
+  text += missed ? '  MISSED' : '  ok';
+  if (m.failed) text += `\n    ${m.failed}`;
+  if (m.note) text += `\n    ${m.note}`;
+  return { text, missed };
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'planbook-bench-'));
+  const ctx: BenchContext = { root, repeat: REPEAT };
+  let missed = 0;
+  process.stdout.write(`planbook bench: node ${process.version}, ${new Date().toISOString()}\n`);
+  try {
+    for (const b of BENCHES) {
+      if (ONLY && !b.name.startsWith(ONLY)) continue;
+      let rows: Measurement[];
+      try {
+        rows = await b.run(ctx);
+      } catch (e) {
+        process.stdout.write(`${b.name}: FAILED ${e instanceof Error ? e.message : String(e)}  MISSED\n`);
+        missed++;
+        continue;
+      }
+      for (const m of rows) {
+        const l = line(m);
+        if (l.missed) missed++;
+        process.stdout.write(`${l.text}\n`);
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  process.stdout.write(missed === 0 ? 'all targets met\n' : `${missed} figure(s) MISSED their target\n`);
+}
+
+await main();
