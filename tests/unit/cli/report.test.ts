@@ -2,14 +2,16 @@
 // two late, one typing hostile text), consolidated and signed by the city; printed to HTML, PDF
 // (headless Chromium, checked through pdftotext and pdffonts) and Excel (read back with SheetJS).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { encryptKey } from '../../../electron/cli/keyfile';
 import { runCli } from '../../../electron/cli/run';
 import type { ReportJson } from '../../../electron/cli/commands/report';
-import { HOSTILE, HOSTILE_WARD, vungTauMonth, wards, type VungTauMonth } from '../core/report/fixtures';
+import { testKey } from '../../helpers/packages';
+import { CITY, HOSTILE, HOSTILE_WARD, vungTauMonth, wards, type VungTauMonth } from '../core/report/fixtures';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -68,6 +70,27 @@ describe('planbook report: usage and rejection', () => {
     expect(r.stdout).toMatch(/Chromium not found/u);
     expect(existsSync(file('none.pdf'))).toBe(false);
   });
+});
+
+describe('planbook merge, then planbook report', () => {
+  it('prints the consolidated package that merge signed from the wards’ files', async () => {
+    const inbox = file('inbox');
+    mkdirSync(inbox, { recursive: true });
+    for (const r of month.reports) writeFileSync(join(inbox, `${r.unitId}.json`), r.bytes);
+    writeFileSync(file('city.key'), JSON.stringify(encryptKey(testKey(CITY).secretKey, CITY, 'report-test', { N: 2 ** 14 })));
+    process.env.PLANBOOK_PASSPHRASE = 'report-test';
+    try {
+      const merged = await runCli(['merge', inbox, '--plan', file('plan.json'), '--period', '2024-05', '--out', file('merged.json'), '--key', file('city.key'), '--json']);
+      expect(merged.exitCode, String(merged.stdout)).toBe(0);
+    } finally {
+      delete process.env.PLANBOOK_PASSPHRASE;
+    }
+    const r = await run([file('merged.json'), '--format', 'xlsx', '--out', file('merged.xlsx'), '--plan', file('plan.json'), '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    const board = XLSX.utils.sheet_to_json<string[]>(XLSX.read(readFileSync(file('merged.xlsx'))).Sheets['Tình hình gửi báo cáo']!, { header: 1 });
+    expect(board.slice(1, 18).map((row) => [row[1], row[2]])).toEqual(wards().map((w) => [w.name,
+      w.id === 'brvt.vung-tau.long-son' ? 'Chưa báo cáo' : ['brvt.vung-tau.p11', 'brvt.vung-tau.p12'].includes(w.id) ? 'Trễ hạn' : 'Đúng hạn']));
+  }, 60_000);
 });
 
 describe('planbook report: html and xlsx', () => {
@@ -148,3 +171,4 @@ describe.skipIf(!hasChromium || !hasPoppler)('planbook report --format pdf (head
 });
 
 if (!hasChromium) it.skip(`PDF part skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`, () => undefined);
+else if (!hasPoppler) it.skip('PDF part skipped: pdftotext/pdfinfo (Debian poppler-utils) not installed', () => undefined);
