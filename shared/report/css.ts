@@ -43,7 +43,7 @@ body { margin: 0; font-family: 'PlanBook Serif', 'Times New Roman', serif; font-
 .nation { font-size: 12.5pt; font-weight: 700; white-space: nowrap; }
 .motto { font-size: 14pt; font-weight: 700; }
 .motto span { display: inline-block; border-bottom: 0.75pt solid #000; padding-bottom: 1pt; }
-.rule { margin: 2pt auto 0; border-top: 0.75pt solid #000; width: 30%; height: 0; }
+.rule { margin: 3pt auto 0; border-top: 0.75pt solid #000; width: 30%; height: 0; }
 .head .number { font-size: 13pt; padding-top: 6pt; }
 .head .date { font-size: 14pt; font-style: italic; padding-top: 6pt; }
 .title { margin: 18pt 0 0; text-align: center; font-size: 14pt; font-weight: 700; }

@@ -44,11 +44,17 @@ export function tableHtml(table: ReportTable): string {
   return `<table class="grid" data-table="${escapeHtml(table.id)}"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${table.rows.map((r) => rowHtml(r, table.columns)).join('')}</tbody></table>`;
 }
 
+/** `- label:` then each further line (`+ …`) as its own indented line, not a bare line break. */
+function listItemHtml(item: string): string {
+  const [first = '', ...rest] = item.replace(/\r\n?/gu, '\n').split('\n');
+  return `<li>${escapeHtml(first)}${rest.map((l) => `<div>${escapeHtml(l)}</div>`).join('')}</li>`;
+}
+
 function blockHtml(block: Block): string {
   switch (block.kind) {
     case 'heading': return block.level === 1 ? `<h2>${escapeHtml(block.text)}</h2>` : `<h3>${escapeHtml(block.text)}</h3>`;
     case 'paragraph': return block.text.split(/\r?\n/u).filter((p) => p.trim()).map((p) => `<p${block.emphasis ? ' class="italic"' : ''}>${escapeHtml(p)}</p>`).join('');
-    case 'list': return `<ul class="dash">${block.items.map((i) => `<li>${escapeLines(i)}</li>`).join('')}</ul>`;
+    case 'list': return `<ul class="dash">${block.items.map(listItemHtml).join('')}</ul>`;
     case 'table': return tableHtml(block.table);
     case 'chart': return `<figure class="chart">${renderChartSvg(block.chart)}<figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
     case 'page-break': return '<div style="break-after: page"></div>';
