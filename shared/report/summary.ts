@@ -19,7 +19,7 @@ const projectRollup = z.looseObject({
   kind: z.literal('project'), disbursedMillionVnd: z.number(), units: count, budgetMillionVnd: num, budgetYear: z.number().int(),
   budgetYearMillionVnd: num, share: num,
 });
-const group = z.looseObject({ text: str, units: z.array(id), texts: z.array(z.looseObject({ unitId: id, text: str })) });
+const group = z.looseObject({ text: str, units: z.array(id), texts: z.array(z.looseObject({ unitId: id, text: str })).default([]) });
 
 const summarySchema = z.looseObject({
   planId: id,
@@ -28,18 +28,22 @@ const summarySchema = z.looseObject({
   window: z.looseObject({ from: str, to: str }),
   due: str,
   units: z.array(z.looseObject({ id, name: str, parentId: id.nullable() })),
+  // Fields the report prints are required; the rest default, so a summary from another
+  // implementation (or a later version) that leaves them out still prints.
   board: z.array(z.looseObject({
-    unitId: id, state: z.enum(['on-time', 'late', 'missing']), conflict: z.boolean(), kind: z.enum(['report', 'consolidated']).nullable(),
-    sequence: num, submittedAt: str.nullable(), keyId: str.nullable(), firstSubmittedAt: str.nullable(),
-    packages: count, superseded: count, indirect: z.boolean(), review: z.enum(['approved', 'returned']).nullable(),
+    unitId: id, state: z.enum(['on-time', 'late', 'missing']), conflict: z.boolean().default(false),
+    kind: z.enum(['report', 'consolidated']).nullable().default(null),
+    sequence: num.default(null), submittedAt: str.nullable().default(null), keyId: str.nullable().default(null),
+    firstSubmittedAt: str.nullable().default(null), packages: count.default(0), superseded: count.default(0),
+    indirect: z.boolean().default(false), review: z.enum(['approved', 'returned']).nullable().default(null),
   })),
   counts: z.looseObject({ 'on-time': count, late: count, missing: count, conflict: count, expected: count }),
-  counted: z.array(z.looseObject({ unitId: id, packageId: id, sequence: count, contentKey: str, kind: z.enum(['report', 'consolidated']) })),
+  counted: z.array(z.looseObject({ unitId: id, packageId: id, sequence: count, contentKey: str.default(''), kind: z.enum(['report', 'consolidated']).default('report') })),
   items: z.array(z.looseObject({
-    itemId: id, kind: z.enum(['task', 'indicator', 'project']), byStatus, noStatus: count, overdueUnits: z.array(id),
+    itemId: id, kind: z.enum(['task', 'indicator', 'project']), byStatus, noStatus: count.default(0), overdueUnits: z.array(id).default([]),
     rollup: z.union([indicatorRollup, projectRollup]).nullable(),
   })),
-  feedback: z.array(z.looseObject({ itemId: id, difficulties: z.array(group), proposals: z.array(group) })),
+  feedback: z.array(z.looseObject({ itemId: id, difficulties: z.array(group), proposals: z.array(group) })).default([]),
 });
 
 export type SummaryResult = { ok: true; summary: ConsolidatedSummary } | { ok: false; error: string };

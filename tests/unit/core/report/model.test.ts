@@ -145,3 +145,18 @@ describe('unit report', () => {
     expect(texts(d.body)).toContain('Không có.');
   });
 });
+
+describe('reading a summary', () => {
+  it('prints a summary that leaves out fields the report does not print', async () => {
+    const m = await vungTauMonth();
+    const raw = JSON.parse(JSON.stringify(m.consolidated.package.payload.summary)) as { board: Record<string, unknown>[]; feedback?: unknown };
+    for (const b of raw.board) { delete b.keyId; delete b.packages; delete b.superseded; delete b.review; }
+    delete raw.feedback;
+    const r = readConsolidatedSummary(raw);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.summary.board[0]).toMatchObject({ keyId: null, packages: 0, superseded: 0, review: null });
+      expect(r.summary.feedback).toEqual([]);
+    }
+  });
+});
