@@ -3,13 +3,14 @@ import { en as coreEn } from './en';
 import { vi as coreVi } from './vi';
 import * as progress from './messages/progress';
 import * as consolidation from './messages/consolidation';
+import * as planImport from './messages/planImport';
 import { useUi } from '../state';
 
 // Each feature keeps its messages in its own module (messages/*.ts), merged here.
-const vi = { ...coreVi, ...progress.vi, ...consolidation.vi };
+const vi = { ...coreVi, ...progress.vi, ...consolidation.vi, ...planImport.vi };
 export type MessageKey = keyof typeof vi;
 export type Lang = 'vi' | 'en';
-const DICTS: Record<Lang, Record<MessageKey, string>> = { vi, en: { ...coreEn, ...progress.en, ...consolidation.en } };
+const DICTS: Record<Lang, Record<MessageKey, string>> = { vi, en: { ...coreEn, ...progress.en, ...consolidation.en, ...planImport.en } };
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
