@@ -4,32 +4,45 @@ import { useT } from '../../i18n';
 import { useUi } from '../../state';
 import { platform } from '../../platform';
 import { useDirectory } from '../units/unitsRepo';
-import { importPlanFile } from './importPlan';
+import { readPlanFile } from './importPlan';
+import { plansRepo } from './plansRepo';
+import { isInstalled, isSpreadsheet } from '../planImport/routePlanFile';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
-/** Import a plan from a .json file: a signed plan package from the issuing unit, or a transcribed plan. */
+/**
+ * Import a plan from a .json file: a signed plan package from the issuing unit, or a transcribed plan.
+ * An .xlsx/.xls opens the import wizard; a new revision of an installed plan opens the revision screen.
+ */
 export function ImportPlanButton() {
   const t = useT();
   const db = useDb();
   const lang = useUi((s) => s.lang);
   const selectPlan = useUi((s) => s.selectPlan);
+  const openPlanImport = useUi((s) => s.openPlanImport);
   const directory = useDirectory();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   const run = async () => {
     if (!directory) return;
-    const picked = await platform.openFiles({ accept: ['json'], multiple: false });
+    const picked = await platform.openFiles({ accept: ['json', 'xlsx'], multiple: false });
     if (!picked.ok) {
       if (picked.reason !== 'cancelled') setStatus({ kind: 'error', text: t('plans.import.readFailed') });
       return;
     }
     const file = picked.files[0];
     if (!file) return;
+    if (isSpreadsheet(file)) { setStatus({ kind: 'idle' }); openPlanImport({ kind: 'wizard', file }); return; }
     setStatus({ kind: 'working' });
     try {
-      const r = await importPlanFile(db, file, directory, lang);
+      const r = await readPlanFile(file, directory, lang);
+      if (r.ok && await isInstalled(db, r.doc)) {
+        setStatus({ kind: 'idle' });
+        openPlanImport({ kind: 'revision', doc: r.doc, source: r.source, fileName: file.name });
+        return;
+      }
       if (r.ok) {
+        await plansRepo.install(db, r.doc, r.source);
         selectPlan(r.doc.plan.id);
         setStatus({ kind: 'done', text: t('plans.import.done', { title: r.doc.plan.title, items: r.doc.items.length }) });
       } else {

@@ -11,11 +11,13 @@ import { ItemList } from './ItemList';
 import { ItemDetail } from './ItemDetail';
 import { useRoles } from './useRoles';
 import { ImportPlanButton } from './ImportPlanButton';
+import { PlanImportScreen } from '../planImport/PlanImportScreen';
+import { PlanTools } from '../planImport/PlanTools';
 
 export function PlansScreen({ self }: { self: SelfRecord }) {
   const t = useT();
   const plans = usePlans();
-  const { planId, selectPlan, itemId, assignment, kind, query } = useUi();
+  const { planId, selectPlan, itemId, assignment, kind, query, planImport } = useUi();
   const doc = usePlanDocument(planId);
   const directory = useDirectory();
   const roles = useRoles(doc ?? null, directory, self.unitId);
@@ -30,6 +32,7 @@ export function PlansScreen({ self }: { self: SelfRecord }) {
   const selected = doc?.items.find((it) => it.id === itemId) ?? null;
 
   const empty = plans !== undefined && plans.length === 0;
+  if (planImport) return <PlanImportScreen open={planImport} self={self} />;
   return (
     <section className="page plans" aria-labelledby="plans-title">
       <header className="page-head">
@@ -44,6 +47,7 @@ export function PlansScreen({ self }: { self: SelfRecord }) {
             </label>
           )}
           <ImportPlanButton />
+          <PlanTools self={self} planId={planId} />
         </div>
         {doc && counts && (
           <p className="plan-meta">
