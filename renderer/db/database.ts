@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { auditChain } from './audit';
 import type {
   AuditRecord, EntryRecord, ExportedPackageRecord, GroupRecord, ItemRecord, PlanRecord, ReceivedPackageRecord,
   SectionRecord, SelfRecord, SequenceRecord, SettingRecord, TrustRecord, UnitRecord,
@@ -50,6 +51,7 @@ export class PlanBookDb extends Dexie {
       const version = this.version(i + 1).stores(stores);
       if (upgrade) version.upgrade(upgrade);
     });
+    this.use(auditChain);
   }
 }
 

@@ -89,4 +89,5 @@ export type SequenceRecord = { unitId: UnitId; planId: PlanId; period: PeriodKey
 
 export type TrustRecord = { unitId: UnitId; keyId: string; publicKey: string; validFrom: string | null; revokedAt: string | null; addedAt: string; source: string };
 
-export type AuditRecord = { id?: number; at: string; action: string; unitId: string | null; itemId: string | null; detail: unknown };
+/** `prev`: the hash of the record before it (set by the auditChain middleware, docs/data-safety.md). */
+export type AuditRecord = { id?: number; at: string; action: string; unitId: string | null; itemId: string | null; detail: unknown; prev?: string };

@@ -36,6 +36,18 @@ export type KeyResult = { ok: true; key: KeyInfo }
 export type SignResult = { ok: true; signature: string }
   | { ok: false; reason: 'no-key' | 'rejected' | 'unavailable'; detail?: KeyUnavailableDetail };
 
+/**
+ * Backups kept by the host in a folder outside the app profile (Electron: Documents/PlanBook/backups),
+ * written to a temporary file, flushed, renamed, then rotated (docs/data-safety.md). Names are the
+ * ones shared/backup/names.ts makes; main refuses any other.
+ */
+export type BackupFile = { name: string; createdAt: string; reason: string; size: number };
+export type WriteBackupRequest = { name: string; bytes: Uint8Array };
+export type WriteBackupResult = { ok: true; fileName: string; folder: string; deleted: number }
+  | { ok: false; reason: 'rejected' | 'disk-full' | 'write-failed' };
+export type ListBackupsResult = { ok: true; folder: string; files: BackupFile[] } | { ok: false; reason: 'rejected' | 'read-failed' };
+export type ReadBackupResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'rejected' | 'not-found' | 'read-failed' | 'too-large' };
+
 export interface Platform {
   readonly host: HostKind;
   appInfo(): Promise<AppInfo>;
@@ -53,6 +65,13 @@ export interface Platform {
    * before it subscribed. Returns the unsubscribe function. Optional: the browser host has none.
    */
   onFilesOpened?(listener: (files: PickedFile[]) => void): () => void;
+  /** Backups in a folder of the host (optional: the browser host keeps snapshots itself and offers downloads). */
+  writeBackup?(req: WriteBackupRequest): Promise<WriteBackupResult>;
+  listBackups?(): Promise<ListBackupsResult>;
+  readBackup?(name: string): Promise<ReadBackupResult>;
+  /** The marker kept outside IndexedDB (shared/backup/marker.ts): text, at most MAX_MARKER_CHARS. */
+  readMarker?(): Promise<string | null>;
+  writeMarker?(text: string): Promise<boolean>;
 }
 
 export const CHANNEL = {
@@ -66,7 +85,15 @@ export const CHANNEL = {
   /** main -> renderer notice without payload; the preload then pulls with takeOpenedFiles. */
   filesOpened: 'platform:files-opened',
   takeOpenedFiles: 'platform:take-opened-files',
+  writeBackup: 'platform:write-backup',
+  listBackups: 'platform:list-backups',
+  readBackup: 'platform:read-backup',
+  readMarker: 'platform:read-marker',
+  writeMarker: 'platform:write-marker',
 } as const;
+
+/** The marker is a few facts (unit, counts, sequences): far below this. */
+export const MAX_MARKER_CHARS = 1024 * 1024;
 
 /** Largest file the host reads or writes for the renderer (a consolidated package can be large). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
