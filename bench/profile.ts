@@ -17,6 +17,7 @@ import { envelopeSchema, payloadSchemas } from '../shared/packages/schema';
 import { parseStrictJson } from '../shared/packages/json';
 import { signingBytes } from '../shared/packages/sign';
 import { verifyPackage } from '../shared/packages/verify';
+import { provenInPrimeSubgroup } from '../shared/crypto/torsion';
 import { nodeEd25519, nodeSha256 } from '../electron/cli/nodeEd25519';
 import { generateBenchData } from './generate';
 
@@ -50,7 +51,8 @@ await stage('node SHA-256 x2 (file, signed)', (i) => { nodeSha256(files[i] as Ui
 await stage('node createHash x2 (reference)', (i) => { createHash('sha256').update(files[i] as Uint8Array).digest(); createHash('sha256').update(signed[i] as Uint8Array).digest(); });
 await stage('key: decode point', (i) => ed25519.Point.fromBytes(keys[i] as Uint8Array, false));
 await stage('key: decode + small order + torsion', (i) => { const p = ed25519.Point.fromBytes(keys[i] as Uint8Array, false); p.isSmallOrder(); p.isTorsionFree(); });
-await stage('publicKeyProblem (cached after 1st run)', (i) => publicKeyProblem(keys[i] as Uint8Array));
+await stage('key: decode + small order + halving proof', (i) => { const p = ed25519.Point.fromBytes(keys[i] as Uint8Array, false); p.isSmallOrder(); provenInPrimeSubgroup(p.toAffine().y); });
+await stage('publicKeyProblem (first use of each key)', (i) => publicKeyProblem(keys[i] as Uint8Array));
 await stage('R: decode point + small order', (i) => ed25519.Point.fromBytes((sigs[i] as Uint8Array).subarray(0, 32), false).isSmallOrder());
 await stage('noble verify (zip215: false)', (i) => nobleVerify(keys[i] as Uint8Array, signed[i] as Uint8Array, sigs[i] as Uint8Array));
 await stage('node:crypto verify', (i) => nodeEd25519.verify(keys[i] as Uint8Array, signed[i] as Uint8Array, sigs[i] as Uint8Array));

@@ -5,9 +5,6 @@ import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto
 import type { Ed25519Native } from '../../shared/crypto/ed25519';
 import type { Sha256 } from '../../shared/crypto/hash';
 
-/** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the raw 32-byte key follows. */
-const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-
 /**
  * Imported keys by their bytes: one unit signs many packages with one key. Bounded so that a folder
  * of packages under random keys cannot grow it without end (the oldest import goes first).
@@ -19,7 +16,9 @@ function keyObject(publicKey: Uint8Array): KeyObject {
   const id = Buffer.from(publicKey).toString('latin1');
   let key = imported.get(id);
   if (!key) {
-    key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
+    // JWK, not DER: OpenSSL 3.0 imports a raw key this way several times faster than through its
+    // DER decoders (measured here: about 0.015 against 0.1 ms per key).
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' });
     if (imported.size >= IMPORTED_LIMIT) {
       const oldest = imported.keys().next();
       if (!oldest.done) imported.delete(oldest.value);

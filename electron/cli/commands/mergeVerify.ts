@@ -18,8 +18,14 @@ export type FileToCheck = { shown: string; path: string };
 export type Checked = { file: string; result: VerifyResult };
 
 const ROLE = 'planbook-merge-verify';
-type ToWorker = { index: number; path: string };
-type FromWorker = { index: number; verdict: Verdict; bytes: Uint8Array } | { index: number; error: string };
+/**
+ * Files per message: one message per file cost about as much as verifying it once the signature
+ * check got cheap (each message wakes the other thread), so files travel in small batches.
+ */
+const BATCH = 8;
+type ToWorker = { batch: { index: number; path: string }[] };
+type Done = { index: number; verdict: Verdict; bytes: Uint8Array } | { index: number; error: string };
+type FromWorker = { done: Done[] };
 
 export function stripVerdict(r: VerifyResult): Verdict {
   const { package: _pkg, children, ...rest } = r;
@@ -45,10 +51,20 @@ if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.ro
   const port = parentPort;
   const settings = (workerData as { settings: VerifySettings }).settings;
   port.on('message', (m: ToWorker) => {
-    check(m.path, settings).then(
-      ({ verdict, bytes }) => port.postMessage({ index: m.index, verdict, bytes } satisfies FromWorker, [bytes.buffer as ArrayBuffer]),
-      (e: unknown) => port.postMessage({ index: m.index, error: (e as NodeJS.ErrnoException).code ?? String(e) } satisfies FromWorker),
-    );
+    void (async () => {
+      const done: Done[] = [];
+      const transfer: ArrayBuffer[] = [];
+      for (const { index, path } of m.batch) {
+        try {
+          const { verdict, bytes } = await check(path, settings);
+          done.push({ index, verdict, bytes });
+          transfer.push(bytes.buffer as ArrayBuffer);
+        } catch (e) {
+          done.push({ index, error: (e as NodeJS.ErrnoException).code ?? String(e) });
+        }
+      }
+      port.postMessage({ done } satisfies FromWorker, transfer);
+    })();
   });
 }
 
@@ -106,23 +122,30 @@ function pool(files: readonly FileToCheck[], settings: VerifySettings, n: number
       if (error) rejectAll(error);
       else resolveAll(results as Checked[]);
     };
+    // Small batches near the end so that no worker is left with a long queue while another idles.
+    const batchSize = (remaining: number) => Math.max(1, Math.min(BATCH, Math.floor(remaining / (2 * n))));
     const feed = (w: Worker) => {
-      if (next < files.length) {
-        const index = next++;
-        w.postMessage({ index, path: (files[index] as FileToCheck).path } satisfies ToWorker);
-      }
+      if (next >= files.length) return;
+      const batch: ToWorker['batch'] = [];
+      for (let k = batchSize(files.length - next); k > 0 && next < files.length; k--, next++)
+        batch.push({ index: next, path: (files[next] as FileToCheck).path });
+      w.postMessage({ batch } satisfies ToWorker);
     };
+    let failed = false;
     for (const w of workers) {
       w.on('message', (m: FromWorker) => {
-        const f = files[m.index] as FileToCheck;
-        if ('error' in m) return finish(new UsageError(`cannot read ${f.shown}: ${m.error}`));
-        results[m.index] = { file: f.shown, result: parse(m.verdict, m.bytes) };
-        done += 1;
+        if (failed) return;
+        for (const d of m.done) {
+          const f = files[d.index] as FileToCheck;
+          if ('error' in d) { failed = true; return finish(new UsageError(`cannot read ${f.shown}: ${d.error}`)); }
+          results[d.index] = { file: f.shown, result: parse(d.verdict, d.bytes) };
+          done += 1;
+        }
         if (done === files.length) finish(null);
         else feed(w);
       });
       w.on('error', (e) => finish(e));
-      // Two files in flight per worker: the next one is ready while this one's answer travels.
+      // Two batches in flight per worker: the next one is ready while this one's answer travels.
       feed(w);
       feed(w);
     }

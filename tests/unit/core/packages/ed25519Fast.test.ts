@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/crypto';
 import { memoryAcceptedIndex, parseTrustFile, verifyPackage, type TrustRegistry, type VerifyContext, type VerifyResult } from '../../../../shared/packages';
 import { nodeEd25519, nodeSha256 } from '../../../../electron/cli/nodeEd25519';
+import { provenInPrimeSubgroup } from '../../../../shared/crypto/torsion';
 import { PLAN_ID, PLAN_PERIODS } from '../../../helpers/packages';
 
 const FIX = 'tests/fixtures/packages';
@@ -84,6 +85,23 @@ describe('the small-order list of the fast path', () => {
     }
     expect(SMALL_ORDER_HEX.filter((h) => canonical.has(h)).sort()).toEqual([...canonical].sort());
     expect(SMALL_ORDER_HEX).toHaveLength(10);
+  });
+});
+
+describe('subgroup membership by halving (shared/crypto/torsion.ts)', () => {
+  it('proves every point of the prime-order subgroup, and no point with a torsion component', () => {
+    fc.assert(fc.property(fc.bigInt({ min: 1n, max: L - 1n }), fc.nat({ max: 7 }), (k, ti) => {
+      const q = Point.BASE.multiply(k).add(TORSION[ti]!);
+      if (q.isSmallOrder()) return;
+      const proven = provenInPrimeSubgroup(q.toAffine().y);
+      expect(proven).toBe(q.isTorsionFree());
+      expect(proven).toBe(ti === 0);
+    }), { numRuns: 400 });
+  });
+  it('gives no proof for small-order points or out-of-range y', () => {
+    for (const t of TORSION) expect(provenInPrimeSubgroup(t.toAffine().y)).toBe(false);
+    expect(provenInPrimeSubgroup(-5n)).toBe(false);
+    expect(provenInPrimeSubgroup((1n << 255n) - 19n)).toBe(false);
   });
 });
 
