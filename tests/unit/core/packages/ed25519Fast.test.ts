@@ -161,9 +161,9 @@ describe('fast path = full path', () => {
   it('on random signatures, valid and mutated', async () => {
     await fc.assert(fc.asyncProperty(seedArb, msgArb, mutationArb, fc.nat({ max: 511 }), fc.nat({ max: 7 }), fc.uint8Array({ minLength: 32, maxLength: 32 }),
       async (seed, msg, mutation, bit, ti, random) => {
-        let pub = ed25519.getPublicKey(seed);
-        let sig = ed25519.sign(msg, seed);
-        let m = msg;
+        let pub: Uint8Array = ed25519.getPublicKey(seed);
+        let sig: Uint8Array = ed25519.sign(msg, seed);
+        let m: Uint8Array = msg;
         const t = TORSION[ti === 0 ? 1 : ti]!;
         switch (mutation) {
           case 'none': break;
