@@ -7,6 +7,7 @@ import { ConsolidationScreen } from '../features/consolidation/ConsolidationScre
 import { useT, type MessageKey } from '../i18n';
 import { useUi, type View } from '../state';
 import { useUnit } from '../features/units/unitsRepo';
+import { PrintPreview } from '../features/report/PrintPreview';
 
 const VIEWS: { view: View; label: MessageKey }[] = [
   { view: 'plans', label: 'nav.plans' },
@@ -21,8 +22,10 @@ export function App() {
   const view = useUi((s) => s.view);
   const setView = useUi((s) => s.setView);
   const unit = useUnit(self?.unitId ?? null);
+  const preview = useUi((s) => s.preview);
   if (self === undefined) return <p className="boot" role="status">{t('app.loading')}</p>;
   if (self === null) return <SetupScreen />;
+  if (preview) return <PrintPreview doc={preview} />;
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('nav.label')}>

@@ -156,6 +156,17 @@ export const vi = {
   'keys.unavailable': 'Máy này không tạo được khóa ký (trình duyệt không hỗ trợ Ed25519 hoặc kho khóa của hệ điều hành không dùng được). Chưa thể xuất báo cáo có chữ ký.',
   'keys.create': 'Tạo khóa ký',
   'keys.created': 'Tạo ngày {date}',
+  'print.toolbar': 'In báo cáo',
+  'print.preview': 'Bản xem trước báo cáo',
+  'print.print': 'In / Lưu PDF',
+  'print.excel': 'Xuất Excel',
+  'print.close': 'Đóng (Esc)',
+  'print.saved': 'Đã lưu {file}.',
+  'print.failed': 'Không in được báo cáo. Hãy thử lại; nếu vẫn lỗi, dùng Xuất Excel.',
+  'print.saveFailed': 'Không lưu được tệp (ổ đĩa đầy hoặc không có quyền ghi). Hãy chọn nơi lưu khác.',
+  'print.open.unit': 'In báo cáo (thể thức hành chính)',
+  'print.open.consolidated': 'In báo cáo tổng hợp',
+  'print.unavailable': 'Chưa lập được báo cáo: thiếu dữ liệu kế hoạch hoặc kỳ báo cáo.',
   'placeholder.soon': 'Màn hình này đang được xây dựng.',
 } as const;
 

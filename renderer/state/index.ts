@@ -2,6 +2,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { ItemId, PlanId } from '../../shared/model/ids';
 import type { ItemKind } from '../../shared/model/plan';
+import type { ReportDocument } from '../../shared/report/types';
 import { createProgressUi, type ProgressUi } from './progressUi';
 import { createConsolidationUi, type ConsolidationUi } from './consolidationUi';
 import { createPlanImportUi, type PlanImportUi } from './planImportUi';
@@ -10,7 +11,11 @@ export type Lang = 'vi' | 'en';
 export type View = 'plans' | 'progress' | 'consolidation' | 'settings';
 export type AssignmentFilter = 'all' | 'mine' | 'lead' | 'coordinating';
 
-type AppUi = { lang: Lang; view: View; setLang: (lang: Lang) => void; setView: (view: View) => void };
+type AppUi = {
+  lang: Lang; view: View; setLang: (lang: Lang) => void; setView: (view: View) => void;
+  /** A report open in the print preview (the document to print, built by the core), or null. */
+  preview: ReportDocument | null; openPreview: (doc: ReportDocument) => void; closePreview: () => void;
+};
 type PlanUi = {
   planId: PlanId | null;
   itemId: ItemId | null;
@@ -39,6 +44,9 @@ const createAppUi: StateCreator<UiState, [], [], AppUi> = (set) => ({
     set({ lang });
   },
   setView: (view) => set({ view }),
+  preview: null,
+  openPreview: (preview) => set({ preview }),
+  closePreview: () => set({ preview: null }),
 });
 
 const createPlanUi: StateCreator<UiState, [], [], PlanUi> = (set) => ({

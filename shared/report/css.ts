@@ -27,7 +27,12 @@ export function fontFaces(fontUrl: FontUrl): string {
   src: ${f.local.map((l) => `local('${l}')`).join(', ')}, ${cssUrl(url(f.file))} format('truetype'); }`).join('\n');
 }
 
+/** Column widths in whole percent, as classes (`col.w12`). */
+const WIDTH_CLASSES = Array.from({ length: 100 }, (_, i) => `col.w${i + 1} { width: ${i + 1}%; }`).join('\n');
+
 export const REPORT_CSS = `
+${WIDTH_CLASSES}
+.page-break { break-after: page; }
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;
   @top-center { content: counter(page); font-family: 'PlanBook Serif', 'Times New Roman', serif; font-size: 13pt; vertical-align: bottom; padding-bottom: 4mm; } }
 @page :first { @top-center { content: none; } }

@@ -39,7 +39,8 @@ function rowHtml(row: TableRow, columns: readonly Column[]): string {
 
 export function tableHtml(table: ReportTable): string {
   const total = table.columns.reduce((n, c) => n + c.width, 0) || 1;
-  const cols = table.columns.map((c) => `<col style="width:${((100 * c.width) / total).toFixed(2)}%">`).join('');
+  // Width classes, not style attributes: the app's print preview runs under a CSP without 'unsafe-inline'.
+  const cols = table.columns.map((c) => `<col class="w${Math.max(1, Math.min(100, Math.round((100 * c.width) / total)))}">`).join('');
   const head = table.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
   return `<table class="grid" data-table="${escapeHtml(table.id)}"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${table.rows.map((r) => rowHtml(r, table.columns)).join('')}</tbody></table>`;
 }
@@ -57,7 +58,7 @@ function blockHtml(block: Block): string {
     case 'list': return `<ul class="dash">${block.items.map(listItemHtml).join('')}</ul>`;
     case 'table': return tableHtml(block.table);
     case 'chart': return `<figure class="chart">${renderChartSvg(block.chart)}<figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
-    case 'page-break': return '<div style="break-after: page"></div>';
+    case 'page-break': return '<div class="page-break"></div>';
   }
 }
 
@@ -87,11 +88,27 @@ export function closingHtml(h: ReportHeader): string {
 </tr></table>`;
 }
 
-export function renderReportHtml(doc: ReportDocument, options: HtmlOptions = {}): string {
+/** The report's stylesheet: fonts, page rules and layout (also adopted by the app's print preview). */
+export function reportCss(fontUrl: HtmlOptions['fontUrl'] = './fonts/'): string {
+  return `${fontFaces(fontUrl)}\n${REPORT_CSS}`;
+}
+
+/** The report's body: header block, sections, closing block and appendix. */
+export function reportBodyHtml(doc: ReportDocument): string {
   const h = doc.header;
   const appendix = doc.appendix
     ? `<section class="appendix"><p class="a-head">PHỤ LỤC</p><p class="a-head">${escapeHtml(doc.appendix.title)}</p><p class="a-sub">${escapeHtml(doc.appendix.subtitle)}</p>${doc.appendix.blocks.map(blockHtml).join('\n')}</section>`
     : '';
+  return `${headerHtml(h)}
+<main>
+${doc.body.map(blockHtml).join('\n')}
+</main>
+${closingHtml(h)}
+${appendix}`;
+}
+
+export function renderReportHtml(doc: ReportDocument, options: HtmlOptions = {}): string {
+  const h = doc.header;
   // The policy is the promise that printing makes no request: fonts only from the document's own place or inline.
   const csp = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self' data: file:; img-src data:";
   return `<!DOCTYPE html>
@@ -102,17 +119,11 @@ export function renderReportHtml(doc: ReportDocument, options: HtmlOptions = {})
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`${h.title} ${h.subject}`)}</title>
 <style>
-${fontFaces(options.fontUrl ?? './fonts/')}
-${REPORT_CSS}
+${reportCss(options.fontUrl)}
 </style>
 </head>
 <body>
-${headerHtml(h)}
-<main>
-${doc.body.map(blockHtml).join('\n')}
-</main>
-${closingHtml(h)}
-${appendix}
+${reportBodyHtml(doc)}
 </body>
 </html>
 `;

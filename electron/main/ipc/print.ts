@@ -17,7 +17,8 @@ export function registerPrint(): void {
       try {
         // Render first, so the page printed is the one the user saw when asking; print styles
         // (A4, margins) come from the renderer's @page rules, which take precedence.
-        pdf = await event.sender.printToPDF({ pageSize: 'A4', landscape: req.landscape, printBackground: true });
+        // The report's own @page rules (A4, margins, page numbers from page 2) decide the layout.
+        pdf = await event.sender.printToPDF({ pageSize: 'A4', landscape: req.landscape, printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
       } catch {
         return { ok: false, reason: 'failed' };
       }

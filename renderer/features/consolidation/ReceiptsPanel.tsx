@@ -9,6 +9,8 @@ import { exportConsolidated, exportReceipt, platformDeps, type ExportResult } fr
 import { receivedRepo } from './receivedRepo';
 import { ReviewForm, type Comment } from './ReviewForm';
 import type { ConsolidationView } from './useConsolidation';
+import { PrintButton } from '../report/PrintButton';
+import { consolidatedReportDocument } from '../report/reportDocuments';
 
 export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: UnitId }) {
   const t = useT();
@@ -36,7 +38,8 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
       <section aria-labelledby="upward-title" className="card wide">
         <h2 id="upward-title">{t('cons.upward.title')}</h2>
         <p className="muted">{t('cons.upward.intro')}</p>
-        <button type="button" className="primary" onClick={() => void upward()}>{t('cons.upward.export')}</button>
+        <button type="button" className="primary" onClick={() => void upward()}>{t('cons.upward.export')}</button>{' '}
+        <PrintButton kind="consolidated" build={() => consolidatedReportDocument(view)} />
       </section>
       <section aria-labelledby="receipts-title">
         <h2 id="receipts-title">{t('cons.receipts.title')}</h2>

@@ -13,6 +13,9 @@ import { platformSigner } from '../../platform/signer';
 import { FIELD_KEY, PROBLEM_KEY } from './labels';
 import { ReportPreview } from './ReportPreview';
 import type { ReportModel } from './useReport';
+import { PrintButton } from '../report/PrintButton';
+import { unitReportDocument } from '../report/reportDocuments';
+import { useDirectory } from '../units/unitsRepo';
 
 const FAILED: Record<Exclude<ExportOutcome, { ok: true }>['reason'], MessageKey> = {
   incomplete: 'progress.export.failed.incomplete', 'no-key': 'progress.export.failed.no-key', 'sign-failed': 'progress.export.failed.sign-failed',
@@ -26,6 +29,7 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [preview, setPreview] = useState(false);
+  const directory = useDirectory();
   const byId = useMemo(() => new Map(model.assigned.map((a) => [a.item.id as string, a.item])), [model.assigned]);
   const no = (id: ItemId) => byId.get(id)?.no ?? id;
   const blockers = model.problems.filter((p) => p.severity === 'blocker');
@@ -90,6 +94,7 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
             {busy ? t('progress.export.working') : t('progress.export.button')}
           </button>
           <button type="button" onClick={() => setPreview(true)}>{t('progress.export.preview')}</button>
+          {directory && <PrintButton kind="unit" build={() => unitReportDocument({ doc: model.doc, unitId: model.key.unitId, period: model.key.period, payload: model.payload, directory })} />}
         </div>
         <p role="status" className={message?.ok ? 'ok-text' : 'error'}>{message?.text ?? ''}</p>
       </section>

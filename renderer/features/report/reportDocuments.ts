@@ -1,0 +1,37 @@
+// Glue between the app's data and the core's report model: the core builds the document.
+import type { PeriodKey, UnitId } from '../../../shared/model/ids';
+import type { PlanDocument } from '../../../shared/model/plan';
+import type { ReportPayload } from '../../../shared/model/report';
+import type { SummaryUnit, UnitReport } from '../../../shared/consolidation';
+import { parsePeriodKey } from '../../../shared/periods/keys';
+import { buildReportDocument } from '../../../shared/report/document';
+import { consolidatedReportSource, unitReportSource } from '../../../shared/report/source';
+import type { ReportDocument } from '../../../shared/report/types';
+import type { Directory } from '../../../shared/units/directory';
+import type { ConsolidationView } from '../consolidation/useConsolidation';
+
+const summaryUnit = (directory: Directory, id: string): SummaryUnit | null => {
+  const u = directory.units.get(id);
+  return u ? { id: u.id, name: u.name, parentId: u.parentId } : null;
+};
+
+/** One unit's report for a period, in the official format. */
+export function unitReportDocument(input: { doc: PlanDocument; unitId: UnitId; period: PeriodKey; payload: ReportPayload; directory: Directory }): ReportDocument | null {
+  const period = parsePeriodKey(input.period);
+  const unit = summaryUnit(input.directory, input.unitId) ?? { id: input.unitId, name: input.unitId, parentId: null };
+  if (!period) return null;
+  const parent = unit.parentId ? summaryUnit(input.directory, unit.parentId) : null;
+  return buildReportDocument(unitReportSource({ plan: input.doc, unit, parent, period, report: input.payload }));
+}
+
+/** The consolidated report of what this unit received for the period: roll-ups from the core's summary. */
+export function consolidatedReportDocument(view: ConsolidationView): ReportDocument | null {
+  const bySubmission = new Map(view.rows.flatMap((r) => r.submissions).map((s) => [s.ref, s] as const));
+  const reports: UnitReport[] = view.result.counted.flatMap((c) => {
+    const report = bySubmission.get(c.ref)?.report;
+    return report ? [{ unitId: c.unitId, report }] : [];
+  });
+  const units = [...view.directory.units.values()].map((u) => ({ id: u.id, name: u.name, parentId: u.parentId }));
+  const source = consolidatedReportSource({ plan: view.doc, summary: view.result.summary, reports, unitId: view.consolidating, units });
+  return source.ok ? buildReportDocument(source.source) : null;
+}
