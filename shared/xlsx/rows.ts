@@ -8,6 +8,9 @@ import type { SheetView } from './sheet';
 import { headerAt, sameHeader } from './tables';
 import type { ColumnMap, Field, ImportWarning, TableMapping } from './types';
 
+const labels = (cols: readonly ColumnMap[]) => cols.map((c) => `${c.col}:${c.label}`).join('|');
+const sameLabels = (a: readonly ColumnMap[], b: readonly ColumnMap[]) => labels(a) === labels(b);
+
 export type Cell = { text: string; r: number; c: number };
 /** Cells by field; a budget year column is keyed `year:2021`. */
 export type Cells = Map<string, Cell>;
@@ -57,7 +60,8 @@ function readLines(v: SheetView, t: TableMapping, warnings: ImportWarning[]): { 
     if (texts.every((x) => x === '') && mapped.every((c) => cellAt(v, r, c.col, c.field ?? 'content') === '')) continue;
     if (numberingRow(texts)) continue;
     const again = headerAt(v, r);
-    if (again && sameHeader(again.columns, t.columns)) {
+    // The labels too: a column mapping changed by the caller (overrides) must not turn the repeats into rows.
+    if (again && (sameHeader(again.columns, t.columns) || sameLabels(again.columns, t.columns))) {
       warnings.push(v.warn('repeated-header', r, again.columns[0]?.col ?? 0, `Dòng tiêu đề bảng lặp lại (ngắt trang): đã bỏ qua.`));
       r += again.rows - 1;
       continue;
