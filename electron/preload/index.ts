@@ -5,6 +5,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   CHANNEL, type AppInfo, type KeyResult, type OpenFilesRequest, type OpenFilesResult, type PickedFile, type Platform,
   type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SignResult,
+  type ListBackupsResult, type ReadBackupResult, type WriteBackupRequest, type WriteBackupResult,
 } from '../../shared/platform/contract';
 
 const platform = {
@@ -16,6 +17,11 @@ const platform = {
   ensureUnitKey: (unitId: string) => ipcRenderer.invoke(CHANNEL.ensureUnitKey, unitId) as Promise<KeyResult>,
   getUnitKey: (unitId: string) => ipcRenderer.invoke(CHANNEL.getUnitKey, unitId) as Promise<KeyResult>,
   sign: (unitId: string, bytes: Uint8Array) => ipcRenderer.invoke(CHANNEL.sign, unitId, bytes) as Promise<SignResult>,
+  writeBackup: (req: WriteBackupRequest) => ipcRenderer.invoke(CHANNEL.writeBackup, req) as Promise<WriteBackupResult>,
+  listBackups: () => ipcRenderer.invoke(CHANNEL.listBackups) as Promise<ListBackupsResult>,
+  readBackup: (name: string) => ipcRenderer.invoke(CHANNEL.readBackup, name) as Promise<ReadBackupResult>,
+  readMarker: () => ipcRenderer.invoke(CHANNEL.readMarker) as Promise<string | null>,
+  writeMarker: (text: string) => ipcRenderer.invoke(CHANNEL.writeMarker, text) as Promise<boolean>,
   onFilesOpened: (listener: (files: PickedFile[]) => void) => {
     // Pull whatever is waiting now (files given at launch) and again on every notice from main.
     const drain = async () => {

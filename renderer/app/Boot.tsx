@@ -4,6 +4,11 @@ import { DbProvider } from '../db/context';
 import { useT } from '../i18n';
 import { App } from './App';
 import { ensureDirectory } from '../features/plans/bundled';
+import { DataSafetyGate } from '../features/backup/DataSafetyGate';
+import { configureBackupsFor } from '../features/backup/configure';
+import { platform } from '../platform';
+
+configureBackupsFor(platform);
 
 /** Opens the database once, then hands it to the app; a database from a newer PlanBook is refused, never touched. */
 export function Boot() {
@@ -26,5 +31,5 @@ export function Boot() {
       : t('db.failed', { message: opened.message });
     return <div className="boot" role="alert"><h1>{t('app.name')}</h1><p>{message}</p></div>;
   }
-  return <DbProvider db={opened.db}><App /></DbProvider>;
+  return <DbProvider db={opened.db}><DataSafetyGate><App /></DataSafetyGate></DbProvider>;
 }

@@ -2,7 +2,7 @@
 import { parseMarker, type Marker } from '../../../shared/backup';
 import type { Platform } from '../../../shared/platform/contract';
 
-export interface MarkerStore { read(): Promise<Marker | null>; write(m: Marker): Promise<boolean> }
+export interface MarkerStore { read(): Promise<Marker | null>; write(m: Marker): Promise<boolean>; clear(): Promise<boolean> }
 
 export const MARKER_KEY = 'planbook.marker';
 
@@ -13,6 +13,9 @@ export const localStorageMarker: MarkerStore = {
   write: async (m) => {
     try { globalThis.localStorage?.setItem(MARKER_KEY, JSON.stringify(m)); return true; } catch { return false; }
   },
+  clear: async () => {
+    try { globalThis.localStorage?.removeItem(MARKER_KEY); return true; } catch { return false; }
+  },
 };
 
 export function markerStoreFor(p: Platform): MarkerStore {
@@ -21,5 +24,6 @@ export function markerStoreFor(p: Platform): MarkerStore {
   return {
     read: async () => parseMarker(await readMarker().catch(() => null)),
     write: (m) => writeMarker(JSON.stringify(m)).catch(() => false),
+    clear: () => writeMarker('').catch(() => false), // main deletes the file on empty text
   };
 }

@@ -3,6 +3,7 @@
 // (unit tests of other features) it does nothing. Nothing here throws.
 import type Dexie from 'dexie';
 import { backupDue, backupFileName, nextMarker, type BackupReason, type Marker } from '../../../shared/backup';
+import { localStorageWitness } from '../progress/exportReport';
 import { makeBackup, readFacts } from './snapshot';
 import type { BackupStore } from './store';
 import type { MarkerStore } from './markerStore';
@@ -67,5 +68,28 @@ export async function syncMarker(db: Dexie, lastBackupAt: string | null = null):
   return next;
 }
 
+const noted = new Set<() => void>();
+/** Listens for backups noted in the marker (the reminder and the Settings card refresh). */
+export function onBackupNoted(listener: () => void): () => void {
+  noted.add(listener);
+  return () => { noted.delete(listener); };
+}
+
 /** A backup now outside the browser (a download, or the folder): the reminder restarts. */
-export const noteBackup = (db: Dexie, at: string) => syncMarker(db, at).catch(() => null);
+export async function noteBackup(db: Dexie, at: string): Promise<void> {
+  await syncMarker(db, at).catch(() => null);
+  for (const l of noted) l();
+}
+
+/**
+ * The officer knowingly starts over after a loss: the numbers the marker recorded are written to
+ * the new database and the witness first, so the next export stays above every one already sent.
+ */
+export async function startOver(db: Dexie, marker: Marker): Promise<void> {
+  await db.transaction('rw', db.table('sequences'), db.table('settings'), async () => {
+    await db.table('sequences').bulkPut(marker.sequences.map((m) => ({ ...m })));
+    await db.table('settings').bulkPut(Object.entries(marker.counters).map(([key, value]) => ({ key, value })));
+  });
+  for (const m of marker.sequences) localStorageWitness.write({ unitId: m.unitId, planId: m.planId, period: m.period } as Parameters<typeof localStorageWitness.write>[0], m.last);
+  await config?.marker.clear();
+}

@@ -8,6 +8,7 @@ import type { ReceivedPackageRecord } from '../../db/records';
 import type { PlanScope } from '../../workers/protocol';
 import type { Batch, BatchEnd, BatchEvents } from '../../workers/verifyClient';
 import { receivedRepo } from './receivedRepo';
+import { backupBefore } from '../backup/service';
 
 export type VerifyBatch = (files: readonly { name: string; bytes: Uint8Array }[], trust: TrustRegistry, plan: PlanScope | null, events: BatchEvents) => Batch;
 
@@ -44,6 +45,7 @@ const knownOf = (r: ReceivedPackageRecord): Known & { id?: number } => ({ id: r.
 export async function startImport(
   db: PlanBookDb, files: readonly { name: string; bytes: Uint8Array }[], scope: PlanScope | null, verify: VerifyBatch, events: ImportEvents,
 ): Promise<Batch> {
+  await backupBefore(db, 'before-import'); // never throws; unconfigured (tests) it does nothing
   const [trust, rows] = await Promise.all([receivedRepo.trust(db), scope ? receivedRepo.forPlan(db, scope.id) : Promise.resolve([])]);
   const known: Known[] = rows.map(knownOf);
   const total = files.length;

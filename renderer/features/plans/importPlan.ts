@@ -7,6 +7,7 @@ import type { Directory } from '../../../shared/units/directory';
 import type { PickedFile } from '../../../shared/platform/contract';
 import type { PlanBookDb } from '../../db/database';
 import { plansRepo } from './plansRepo';
+import { backupBefore } from '../backup/service';
 
 export type PlanFileResult =
   | { ok: true; doc: PlanDocument; source: 'package' | 'transcribed'; keyId: string | null }
@@ -33,6 +34,9 @@ export async function readPlanFile(file: PickedFile, directory: Directory, lang:
 /** Reads and installs one plan file; the plan lands whole or not at all. */
 export async function importPlanFile(db: PlanBookDb, file: PickedFile, directory: Directory, lang: Lang): Promise<PlanFileResult> {
   const r = await readPlanFile(file, directory, lang);
-  if (r.ok) await plansRepo.install(db, r.doc, r.source);
+  if (r.ok) {
+    await backupBefore(db, 'before-plan');
+    await plansRepo.install(db, r.doc, r.source);
+  }
   return r;
 }

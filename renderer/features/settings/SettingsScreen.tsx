@@ -10,6 +10,8 @@ import { useUnit } from '../units/unitsRepo';
 import { installDemoPlans } from '../plans/bundled';
 import { StorageStatus } from './StorageStatus';
 import { KeyCard } from './KeyCard';
+import { BackupCard } from '../backup/BackupCard';
+import { IntegrityCard } from '../backup/IntegrityCard';
 
 export function SettingsScreen({ self }: { self: SelfRecord }) {
   const t = useT();
@@ -41,6 +43,8 @@ export function SettingsScreen({ self }: { self: SelfRecord }) {
       </div>
       <KeyCard unitId={self.unitId} />
       <StorageStatus />
+      <BackupCard />
+      <IntegrityCard />
       <div className="card">
         <h2>{t('settings.demo')}</h2>
         <button type="button" onClick={() => void reloadDemo()}>{t('settings.demo.load')}</button>

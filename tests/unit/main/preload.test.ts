@@ -12,7 +12,7 @@ const invoke = electronModule.ipcRenderer.invoke;
 describe('preload', () => {
   it('exposes window.planbook with the Platform members only', () => {
     expect(name).toBe('planbook');
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'ensureUnitKey', 'getUnitKey', 'host', 'onFilesOpened', 'openFiles', 'print', 'saveFile', 'sign']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'ensureUnitKey', 'getUnitKey', 'host', 'listBackups', 'onFilesOpened', 'openFiles', 'print', 'readBackup', 'readMarker', 'saveFile', 'sign', 'writeBackup', 'writeMarker']);
     expect(api.host).toBe('electron');
     expect(Object.values(api).filter((v) => typeof v === 'function').every((f) => (f as () => unknown).length <= 2)).toBe(true);
   });
