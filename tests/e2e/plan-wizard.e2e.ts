@@ -100,6 +100,8 @@ describe('plan import wizard journey', () => {
     });
     await city.getByRole('button', { name: 'Ghi nhớ “Tổ CNS phường TT” là Phường Thắng Tam' }).click();
     await expect.poll(() => city.getByText('Đã ghi nhớ “Tổ CNS phường TT” là Phường Thắng Tam.').isVisible()).toBe(true);
+    await city.getByRole('heading', { name: /^Cảnh báo/u }).scrollIntoViewIfNeeded();
+    await screenshot(city, 'plan-wizard-1b-warnings');
 
     await detailsAndConfirm(city);
     await screenshot(city, 'plan-wizard-2-details');

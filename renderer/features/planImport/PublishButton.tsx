@@ -31,12 +31,12 @@ export function PublishButton({ planId, unitId }: { planId: PlanId | null; unitI
     }
   };
   return (
-    <div className="import-plan">
+    <>
       <button type="button" onClick={() => void run()} disabled={!planId || status.kind === 'working'}>
         {status.kind === 'working' ? t('publish.working') : t('publish.button')}
       </button>
-      {status.kind === 'done' && <span role="status" className="ok-text">{status.text}</span>}
-      {status.kind === 'error' && <span role="alert" className="error">{status.text}</span>}
-    </div>
+      {status.kind === 'done' && <span role="status" className="ok-text pi-row-status">{status.text}</span>}
+      {status.kind === 'error' && <span role="alert" className="error pi-row-status">{status.text}</span>}
+    </>
   );
 }
