@@ -15,6 +15,7 @@ import {
 import { memoryAcceptedIndex, parseTrustFile, verifyPackage, type TrustRegistry, type VerifyContext, type VerifyResult } from '../../../../shared/packages';
 import { nodeEd25519, nodeSha256 } from '../../../../electron/cli/nodeEd25519';
 import { provenInPrimeSubgroup } from '../../../../shared/crypto/torsion';
+import { hasLoneSurrogate, scanForLoneSurrogate } from '../../../../shared/crypto/jcs';
 import { PLAN_ID, PLAN_PERIODS } from '../../../helpers/packages';
 
 const FIX = 'tests/fixtures/packages';
@@ -222,5 +223,15 @@ describe('verifyPackage: fast (node:crypto, WebCrypto) = full (noble alone) on e
       const fast = await verifyPackage(bytes, await contextFor(c, extra));
       expect(summary(fast)).toEqual(summary(full));
     }
+  });
+});
+
+describe('lone surrogates: the native isWellFormed answer equals the portable scan', () => {
+  it('on random UTF-16 strings rich in surrogates', () => {
+    const unit = fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0x41, 0xe9));
+    fc.assert(fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+      const s = String.fromCharCode(...units);
+      expect(hasLoneSurrogate(s)).toBe(scanForLoneSurrogate(s));
+    }), { numRuns: 2000 });
   });
 });
