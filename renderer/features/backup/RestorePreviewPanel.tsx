@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { RestorePreview } from '../../../shared/backup';
 import type { UnitId } from '../../../shared/model/ids';
 import { useT, type MessageKey } from '../../i18n';
@@ -8,8 +9,11 @@ import { when } from './when';
 export function RestorePreviewPanel({ preview, busy, onConfirm, onCancel }: { preview: RestorePreview; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
   const t = useT();
   const unit = useUnit(preview.unitId as UnitId | null);
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => { ref.current?.scrollIntoView?.({ block: 'start' }); }, [preview]);
+  const lines = [...preview.tables].sort((a, b) => rank(a.table) - rank(b.table));
   return (
-    <section className="card backup-preview" aria-labelledby="backup-preview-title">
+    <section ref={ref} className="card backup-preview" aria-labelledby="backup-preview-title">
       <h2 id="backup-preview-title">{t('backup.preview.title')}</h2>
       <p><strong>{t('backup.preview.unit', { unit: unit?.name ?? preview.unitId ?? '—' })}</strong></p>
       <p>{t('backup.preview.created', { date: when(preview.createdAt), reason: t(`backup.reason.${preview.reason}`), app: preview.app })}</p>
@@ -17,7 +21,7 @@ export function RestorePreviewPanel({ preview, busy, onConfirm, onCancel }: { pr
       <table className="backup-table">
         <thead><tr><th scope="col">{t('backup.preview.table')}</th><th scope="col">{t('backup.preview.inBackup')}</th><th scope="col">{t('backup.preview.now')}</th></tr></thead>
         <tbody>
-          {preview.tables.map((l) => (
+          {lines.map((l) => (
             <tr key={l.table}><th scope="row">{t(`backup.table.${l.table}` as MessageKey)}</th><td>{l.inBackup}</td><td>{l.now}</td></tr>
           ))}
         </tbody>
@@ -31,3 +35,7 @@ export function RestorePreviewPanel({ preview, busy, onConfirm, onCancel }: { pr
     </section>
   );
 }
+
+/** The officer's order: who, what plan, what was reported, what was exchanged, then the log. */
+const ORDER = ['settings', 'units', 'groups', 'plans', 'sections', 'items', 'entries', 'sequences', 'exported', 'received', 'trust', 'audit'];
+const rank = (t: string) => (ORDER.includes(t) ? ORDER.indexOf(t) : ORDER.length);
