@@ -13,7 +13,7 @@ import { isJsonObject, parseStrictJson, type JsonObject } from './json';
 import { arrayTooLong, limitsOf, type Limits } from './limits';
 import { envelopeSchema, headerRuleProblem, payloadSchemas } from './schema';
 import { signingBytes } from './sign';
-import { judgeKey, type TrustRegistry } from './trust';
+import { judgeKey, type TrustRegistry, type TrustedKey } from './trust';
 import { FORMAT_VERSION, PACKAGE_FORMAT, PACKAGE_KINDS, SIGNATURE_ALG, type Package, type PackageHeader, type PackageKind, type Reason } from './types';
 
 export type VerifyContext = {
@@ -137,7 +137,7 @@ async function verifyInner(bytes: unknown, context: VerifyContext): Promise<Veri
   }
 
   if (context.trust) {
-    const judged = judgeKey(context.trust, keyId, header.unitId, header.createdAt);
+    const judged = judgeKey(registryFor(context.trust, keyId), keyId, header.unitId, header.createdAt);
     if (judged !== 'ok') return fail(judged, `key ${keyId} for ${header.unitId}`, withPkg);
   }
   if (context.plan && header.planId !== null) {
@@ -163,6 +163,28 @@ async function verifyInner(bytes: unknown, context: VerifyContext): Promise<Veri
   }
   return result(bytesHash, 'ok', 'verified', done);
 }
+
+/**
+ * The registry's entries for one keyId, as a registry: judgeKey reads only those, so its answer is
+ * the same, but it scans every key, and a merge of 3,321 wards against 3,321 keys made that
+ * 11 million comparisons. Indexed once per registry; registries are values (trust.ts returns a new
+ * one for every change), and a `keys` array that changed length anyway is indexed again.
+ */
+function registryFor(registry: TrustRegistry, keyId: string): TrustRegistry {
+  let index = trustIndexes.get(registry.keys);
+  if (!index || index.size !== registry.keys.length) {
+    const byKeyId = new Map<string, TrustedKey[]>();
+    for (const k of registry.keys) {
+      const list = byKeyId.get(k.keyId);
+      if (list) list.push(k);
+      else byKeyId.set(k.keyId, [k]);
+    }
+    index = { size: registry.keys.length, byKeyId };
+    trustIndexes.set(registry.keys, index);
+  }
+  return { keys: index.byKeyId.get(keyId) ?? [] };
+}
+const trustIndexes = new WeakMap<readonly TrustedKey[], { size: number; byKeyId: Map<string, TrustedKey[]> }>();
 
 /** Each child is re-verified as a package of its own, against the parent's plan and the same trust. */
 async function verifyChildren(children: JsonValue[], parent: PackageHeader, context: VerifyContext, limits: Limits): Promise<VerifyResult[]> {
