@@ -57,7 +57,7 @@ describe('backup journey', () => {
 
     const picker = page.getByLabel('Chọn kế hoạch');
     await expect.poll(() => picker.isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await picker.locator('option').count()).toBe(3);
+    await expect.poll(() => picker.locator('option').count()).toBe(3);
     await expect.poll(() => page.getByRole('navigation').getByText('Phường Thắng Tam').isVisible()).toBe(true);
     await screenshot(page, 'backup-4-restored');
 
