@@ -1,13 +1,17 @@
 // A cheaper proof that an Ed25519 point lies in the prime-order subgroup, for the key checks of
 // ed25519.ts. noble's isTorsionFree multiplies by L (253 doublings, ~1 ms in JavaScript); with
 // 3,321 wards each signing with its own key, that was the largest cost left in a merge. Here the
-// point is halved three times instead (about 7 square roots, ~0.3 ms):
+// point is halved three times instead (two exponentiations per halving, no inversion):
 //   * E(F_p) has order 8L, so 8·E(F_p) is exactly the subgroup of order L: a point P is in it
 //     iff some rational S has 8S = P. Exhibiting S is the proof; the sign of P does not matter
 //     (-P is in the subgroup iff P is), so only Montgomery u-coordinates are needed.
 //   * On Curve25519 (v² = u³ + A·u² + u, u = (1+y)/(1-y) from the Edwards y), a point Q with
 //     u(2Q) = u satisfies u(Q) + 1/u(Q) = 2(u ± t), t = √(u² + A·u + 1); so u(Q) = z + √(z² - 1)
-//     with z = u ± t.
+//     with z = u ± t. For exactly one sign z² - 1 is a square: the two values multiply to
+//     (A² - 4)·u², and A² - 4 is not a square. When the first try fails, the failed exponentiation
+//     c (c² = ±√-1·X) already gives the other root: √X' = u·√((A² - 4)/±√-1)·c / X.
+//   * u is kept as a fraction N/E (denominators only ever appear squared under a root, so they
+//     come out of it): no inversion anywhere.
 //   * Each half found is checked with the doubling formula (u(Q)² - 1)² = 4·u·u(Q)·(u(Q)² + A·u(Q) + 1).
 //     A u(Q) in F_p that passes belongs to a rational point, not to the quadratic twist: a twist
 //     point doubles to a twist point, and u (of a rational point with v != 0) is not a twist u.
@@ -66,25 +70,43 @@ function sqrt(a: bigint): bigint | null {
   return null;
 }
 
-/** 1/a = a^(p-2) = (a^(2^252-3))^8 · a^3. */
+const g = (n: bigint, e: bigint): bigint => mod(n * n + A * n % P * e + e * e);
+
+/** √((A² - 4)/√-1) and √((A² - 4)/-√-1): both exist (a non-square over a non-square). */
+const K_PLUS = sqrt(mod((A * A - 4n) * invert(SQRT_M1)));
+const K_MINUS = sqrt(mod((A * A - 4n) * invert(mod(-SQRT_M1))));
+
+/** 1/a = a^(p-2) = (a^(2^252-3))^8 · a^3; only for the constants above. */
 function invert(a: bigint): bigint {
   return (pow2k(powP58(a), 3) * ((a * a % P) * a % P)) % P;
 }
 
-const g = (u: bigint): bigint => mod(u * u + A * u + 1n);
-
-/** The u of a rational Q with 2Q = ±(the point of u), or null when none was found. */
-function halve(u: bigint): bigint | null {
-  const t = sqrt(g(u));
+/**
+ * A half of the point whose u is n/e: the u of a rational Q with 2Q = ±(that point), as a fraction,
+ * checked with the doubling formula; null when none was found.
+ */
+function halve(n: bigint, e: bigint): [bigint, bigint] | null {
+  const t = sqrt(g(n, e));
   if (t === null) return null;
-  for (const z of [mod(u + t), mod(u - t)]) {
-    const s = sqrt(mod(z * z - 1n));
-    if (s === null) continue;
-    const h = mod(z + s);
-    const h2m1 = mod(h * h - 1n);
-    if (h !== 0n && (h2m1 * h2m1) % P === mod(4n * u % P * h % P * g(h))) return h;
+  const a = mod(n + t);
+  const x = mod(a * a - e * e);
+  const c = (x * powP58(x)) % P; // x^((p+3)/8)
+  const c2 = (c * c) % P;
+  let half: [bigint, bigint] | null = null;
+  if (c2 === x) half = [mod(a + c), e];
+  else if (c2 === mod(-x)) half = [mod(a + c * SQRT_M1), e]; // a square too: its root is c·√-1
+  else {
+    // x is not a square: c² = ±√-1·x, and the other sign's root follows without a new exponentiation.
+    const k = c2 === (SQRT_M1 * x) % P ? K_PLUS : c2 === mod(-SQRT_M1 * x) ? K_MINUS : null;
+    if (k === null) return null;
+    const b = mod(n - t);
+    half = [mod(b * x + n * e % P * c % P * k), (e * x) % P];
   }
-  return null;
+  const [n2, e2] = half;
+  // (h² - 1)² = 4·u·h·g(h) with u = n/e, h = n2/e2, multiplied out: (n2² - e2²)²·e = 4·n·n2·g(n2, e2)·e2.
+  const lhs = mod(n2 * n2 - e2 * e2);
+  if (n2 === 0n || e2 === 0n || (lhs * lhs % P) * e % P !== (4n * n % P * n2 % P * g(n2, e2) % P * e2) % P) return null;
+  return half;
 }
 
 /**
@@ -93,9 +115,10 @@ function halve(u: bigint): bigint | null {
  */
 export function provenInPrimeSubgroup(y: bigint): boolean {
   if (y <= 0n || y >= P - 1n || y === 1n) return false; // small order or out of range: not for this proof
-  let u = mod((1n + y) * invert(mod(1n - y)));
+  if (K_PLUS === null || K_MINUS === null) return false; // cannot happen (see above); noble decides then
+  let u: [bigint, bigint] = [mod(1n + y), mod(1n - y)];
   for (let i = 0; i < 3; i++) {
-    const h = halve(u);
+    const h = halve(u[0], u[1]);
     if (h === null) return false;
     u = h;
   }
