@@ -4,6 +4,7 @@ import { useDb } from '../../db/context';
 import { useT } from '../../i18n';
 import { DiffView } from './DiffView';
 import { planImportRepo } from './planImportRepo';
+import { backupBefore } from '../backup/service';
 import { useRevision } from './useRevision';
 
 type Props = { doc: PlanDocument; source: 'xlsx' | 'package' | 'transcribed'; onBack: () => void; onDone: (text: string) => void };
@@ -17,6 +18,7 @@ export function ConfirmStep({ doc, source, onBack, onDone }: Props) {
   const install = async () => {
     setState({ kind: 'working' });
     try {
+      await backupBefore(db, 'before-plan');
       await planImportRepo.installRevision(db, doc, source);
       onDone(t('planImport.installed', { title: doc.plan.title, items: doc.items.length }));
     } catch (e) {

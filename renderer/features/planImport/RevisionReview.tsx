@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { useUi } from '../../state';
 import { DiffView } from './DiffView';
 import { planImportRepo } from './planImportRepo';
+import { backupBefore } from '../backup/service';
 import { useRevision } from './useRevision';
 
 type Props = { doc: PlanDocument; source: 'package' | 'transcribed'; fileName: string };
@@ -23,6 +24,7 @@ export function RevisionReview({ doc, source, fileName }: Props) {
     if (v?.kind !== 'update' && v?.kind !== 'new') return;
     setState({ kind: 'working' });
     try {
+      await backupBefore(db, 'before-plan');
       await planImportRepo.installRevision(db, doc, source);
       selectPlan(doc.plan.id);
       const d = v.kind === 'update' ? v.diff : null;

@@ -4,8 +4,7 @@ import { useT } from '../../i18n';
 import { useUi } from '../../state';
 import { platform } from '../../platform';
 import { useDirectory } from '../units/unitsRepo';
-import { readPlanFile } from './importPlan';
-import { plansRepo } from './plansRepo';
+import { installPlan, readPlanFile } from './importPlan';
 import { isInstalled, isSpreadsheet } from '../planImport/routePlanFile';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
@@ -42,7 +41,7 @@ export function ImportPlanButton() {
         return;
       }
       if (r.ok) {
-        await plansRepo.install(db, r.doc, r.source);
+        await installPlan(db, r.doc, r.source);
         selectPlan(r.doc.plan.id);
         setStatus({ kind: 'done', text: t('plans.import.done', { title: r.doc.plan.title, items: r.doc.items.length }) });
       } else {

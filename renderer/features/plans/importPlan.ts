@@ -6,6 +6,7 @@ import { readTranscribedPlan } from '../../../shared/plans/transcribed';
 import type { Directory } from '../../../shared/units/directory';
 import type { PickedFile } from '../../../shared/platform/contract';
 import type { PlanBookDb } from '../../db/database';
+import type { PlanRecord } from '../../db/records';
 import { plansRepo } from './plansRepo';
 import { backupBefore } from '../backup/service';
 
@@ -31,12 +32,8 @@ export async function readPlanFile(file: PickedFile, directory: Directory, lang:
   return t.ok ? { ok: true, doc: t.doc, source: 'transcribed', keyId: null } : { ok: false, problem: 'invalid', detail: t.errors.slice(0, 3).join('; ') };
 }
 
-/** Reads and installs one plan file; the plan lands whole or not at all. */
-export async function importPlanFile(db: PlanBookDb, file: PickedFile, directory: Directory, lang: Lang): Promise<PlanFileResult> {
-  const r = await readPlanFile(file, directory, lang);
-  if (r.ok) {
-    await backupBefore(db, 'before-plan');
-    await plansRepo.install(db, r.doc, r.source);
-  }
-  return r;
+/** Installs a plan read from a file, after an automatic backup; the plan lands whole or not at all. */
+export async function installPlan(db: PlanBookDb, doc: PlanDocument, source: PlanRecord['source']): Promise<void> {
+  await backupBefore(db, 'before-plan');
+  await plansRepo.install(db, doc, source);
 }
