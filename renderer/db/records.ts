@@ -3,6 +3,7 @@ import type { ItemId, PeriodKey, PlanId, UnitId } from '../../shared/model/ids';
 import type { Plan, PlanItem, Section } from '../../shared/model/plan';
 import type { DirectoryUnit, UnitGroup } from '../../shared/model/units';
 import type { Entry, IndicatorValue, ProjectValue } from '../../shared/model/report';
+import type { ReceivedFile } from '../../shared/receipts/intake';
 import type { EntryDraft } from '../../shared/progress/draft';
 import type { Submission } from '../../shared/consolidation/types';
 
@@ -46,28 +47,8 @@ export type ReviewRecord = { state: 'approved' | 'returned'; comments: { itemId:
  * files, so any import order leaves the same rows; how it stands against the others (superseded,
  * duplicate, conflict) is derived from `submissions` by the consolidation core.
  */
-export type ReceivedPackageRecord = {
+export type ReceivedPackageRecord = ReceivedFile & {
   id?: number;
-  fileName: string;
-  bytes: Uint8Array;
-  bytesHash: string;
-  receivedAt: string;
-  reason: string;
-  /** What the officer was told when it arrived: ok, supersedes, stale, duplicate, conflict, or the reason. */
-  outcome: string;
-  detail: string;
-  packageId: string | null;
-  kind: string | null;
-  unitId: string | null;
-  planId: string | null;
-  period: string | null;
-  sequence: number | null;
-  createdAt: string | null;
-  keyId: string | null;
-  publicKey: string | null;
-  contentHash: string | null;
-  /** The verified report/consolidated package and its children, as the consolidation core reads them. */
-  submissions: Submission[];
   review: ReviewRecord | null;
   /** The officer chose another package of a conflict: this one stays as evidence and counts nowhere. */
   setAside: boolean;
