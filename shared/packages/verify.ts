@@ -6,7 +6,7 @@
 import { fromBase64url } from './primitives';
 import { verifyEd25519, publicKeyProblem, type Ed25519Native } from './primitives';
 import { keyIdOf, sha256b64, type Sha256 } from './primitives';
-import { canonicalize, type JsonValue } from './primitives';
+import { canonicalize, hasLoneSurrogate, type JsonValue } from './primitives';
 import { utf8Encode } from './primitives';
 import { judgeSequence, type AcceptedIndex } from './accepted';
 import { isJsonObject, parseStrictJson, type JsonObject } from './json';
@@ -64,15 +64,26 @@ const kindOf = (v: unknown): PackageKind | null =>
 
 /** Verifies one package file. See the top of this file for the order of checks. */
 export async function verifyPackage(bytes: unknown, context: VerifyContext = {}): Promise<VerifyResult> {
+  return verifyGuarded(bytes, context, null);
+}
+
+/**
+ * A child of a consolidated package, already parsed (strictly, as part of its parent) and
+ * canonicalised: its file bytes (the canonical form of the whole child) and its signed bytes come
+ * from one canonicalisation, and those bytes are not parsed again (see verifyChildren).
+ */
+type Prepared = { doc: JsonValue; signed: Uint8Array | null };
+
+async function verifyGuarded(bytes: unknown, context: VerifyContext, prepared: Prepared | null): Promise<VerifyResult> {
   try {
-    return await verifyInner(bytes, context);
+    return await verifyInner(bytes, context, prepared);
   } catch (e) {
     // Defence in depth: nothing above should throw, but a hostile file must never crash an import.
     return result('', 'malformed', `internal error: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-async function verifyInner(bytes: unknown, context: VerifyContext): Promise<VerifyResult> {
+async function verifyInner(bytes: unknown, context: VerifyContext, prepared: Prepared | null): Promise<VerifyResult> {
   if (!(bytes instanceof Uint8Array)) return result('', 'malformed', 'not bytes');
   const limits = limitsOf(context.limits);
   const hash = context.sha256;
@@ -85,7 +96,7 @@ async function verifyInner(bytes: unknown, context: VerifyContext): Promise<Veri
   const malformed = (detail: string, known: Partial_ = EMPTY) =>
     oversize ? fail('too-large', `${bytes.length} bytes, over ${limits.maxBytes}`, known) : fail('malformed', detail, known);
 
-  const parsed = parseStrictJson(bytes, limits.maxDepth);
+  const parsed = prepared ? { ok: true as const, value: prepared.doc } : parseStrictJson(bytes, limits.maxDepth);
   if (!parsed.ok) return malformed(`${parsed.error} at ${parsed.at}`);
   const doc = parsed.value;
   if (!isJsonObject(doc)) return malformed('not a JSON object');
@@ -118,7 +129,7 @@ async function verifyInner(bytes: unknown, context: VerifyContext): Promise<Veri
   const value = fromBase64url(envelope.data.signature.value);
   if (!publicKey || !value) return fail('malformed', 'signature encoding', known);
   if (keyIdOf(publicKey, hash) !== keyId) return fail('bad-signature', 'keyId does not match publicKey', known);
-  const signed = signingBytes(doc);
+  const signed = prepared ? prepared.signed : signingBytes(doc);
   if (!signed) return fail('malformed', 'no canonical form', known);
   const contentHash = sha256b64(signed, hash);
   const pkg = doc as unknown as Package;
@@ -195,14 +206,50 @@ async function verifyChildren(children: JsonValue[], parent: PackageHeader, cont
   };
   const out: VerifyResult[] = [];
   for (const child of children) {
-    // The child's file is its canonical form: the same bytes for every reader, whatever whitespace it had.
-    const bytes = signingBytesOfWhole(child);
-    out.push(bytes ? await verifyPackage(bytes, childContext) : result('', 'malformed', 'child has no canonical form'));
+    // The child's file is its canonical form: the same bytes for every reader, whatever whitespace
+    // it had. Those bytes would parse (strictly) back to this very tree: it passed the same parser
+    // inside its parent, deeper than it now stands, and canonical text adds nothing a parse refuses.
+    const pair = canonicalPair(child);
+    out.push(pair ? await verifyGuarded(pair.whole, childContext, { doc: child, signed: pair.signed }) : result('', 'malformed', 'child has no canonical form'));
   }
   return out;
 }
 
-function signingBytesOfWhole(v: JsonValue): Uint8Array | null {
-  const c = canonicalize(v); // the child with its signature.value intact
-  return c.ok ? utf8Encode(c.text) : null;
+/**
+ * The canonical form of a whole child and of its signed part (without `signature.value`) from one
+ * canonicalisation of its members: JCS of an object is its sorted members' canonical texts, so the
+ * two differ only in the `signature` member. Equal to canonicalize(child) and signingBytes(child)
+ * (tests/unit/core/packages/ed25519Fast.test.ts compares them on the consolidated fixtures).
+ */
+export function canonicalPair(child: JsonValue): { whole: Uint8Array; signed: Uint8Array | null } | null {
+  const sig = isJsonObject(child) ? child.signature : undefined;
+  if (!isJsonObject(child) || !isJsonObject(sig) || !Object.prototype.hasOwnProperty.call(sig, 'value')) {
+    // No signature value: the signed part is the whole package.
+    const c = canonicalize(child);
+    if (!c.ok) return null;
+    const whole = utf8Encode(c.text);
+    return { whole, signed: isJsonObject(child) ? whole : null };
+  }
+  const keys = Object.keys(child).sort(); // UTF-16 code unit order, as canonicalize sorts
+  const { value: _value, ...unsigned } = sig;
+  const sigWhole = canonicalize(sig);
+  const sigSigned = canonicalize(unsigned);
+  if (!sigWhole.ok || !sigSigned.ok) return null;
+  let whole = '{';
+  let signed = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (hasLoneSurrogate(k)) return null;
+    const name = `${i > 0 ? ',' : ''}${JSON.stringify(k)}:`;
+    if (k === 'signature') {
+      whole += name + sigWhole.text;
+      signed += name + sigSigned.text;
+    } else {
+      const c = canonicalize(child[k]);
+      if (!c.ok) return null;
+      whole += name + c.text;
+      signed += name + c.text;
+    }
+  }
+  return { whole: utf8Encode(`${whole}}`), signed: utf8Encode(`${signed}}`) };
 }

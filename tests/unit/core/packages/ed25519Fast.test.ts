@@ -13,6 +13,10 @@ import {
   SMALL_ORDER_HEX, fromHex, nobleVerify, sha256, toHex, verifyEd25519, verifyEd25519Full, webCryptoEd25519, type Ed25519Native,
 } from '../../../../shared/crypto';
 import { memoryAcceptedIndex, parseTrustFile, verifyPackage, type TrustRegistry, type VerifyContext, type VerifyResult } from '../../../../shared/packages';
+import { canonicalPair } from '../../../../shared/packages/verify';
+import { isJsonObject, parseStrictJson } from '../../../../shared/packages/json';
+import { signingBytes } from '../../../../shared/packages/sign';
+import { canonicalize, type JsonValue } from '../../../../shared/crypto/jcs';
 import { nodeEd25519, nodeSha256 } from '../../../../electron/cli/nodeEd25519';
 import { provenInPrimeSubgroup } from '../../../../shared/crypto/torsion';
 import { hasLoneSurrogate, scanForLoneSurrogate } from '../../../../shared/crypto/jcs';
@@ -233,5 +237,36 @@ describe('lone surrogates: the native isWellFormed answer equals the portable sc
       const s = String.fromCharCode(...units);
       expect(hasLoneSurrogate(s)).toBe(scanForLoneSurrogate(s));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('children of a consolidated package: one canonicalisation gives both forms', () => {
+  const whole = (v: unknown) => { const c = canonicalize(v); return c.ok ? c.text : null; };
+  const text = (b: Uint8Array | null | undefined) => (b ? new TextDecoder().decode(b) : null);
+  it('on the committed consolidated fixtures', () => {
+    const manifest = readJson<{ file: string }[]>('manifest.json');
+    let seen = 0;
+    for (const { file } of manifest) {
+      const parsed = parseStrictJson(new Uint8Array(readFileSync(join(FIX, file))));
+      if (!parsed.ok || !isJsonObject(parsed.value) || parsed.value.kind !== 'consolidated') continue;
+      const children = (parsed.value.payload as { children?: unknown } | undefined)?.children;
+      if (!Array.isArray(children)) continue;
+      for (const child of children) {
+        const pair = canonicalPair(child);
+        expect(text(pair?.whole)).toBe(whole(child));
+        expect(text(pair?.signed)).toBe(text(signingBytes(child)));
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(2);
+  });
+  it('on random objects with and without a signature value', () => {
+    const sigArb = fc.oneof(fc.record({ alg: fc.string(), keyId: fc.string(), value: fc.string() }), fc.record({ alg: fc.string() }), fc.jsonValue());
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })), sigArb, fc.boolean(), (base, sig, withSig) => {
+      const child = JSON.parse(JSON.stringify(withSig ? { ...base, signature: sig } : base)) as JsonValue;
+      const pair = canonicalPair(child);
+      expect(text(pair?.whole)).toBe(whole(child));
+      expect(text(pair?.signed)).toBe(text(signingBytes(child)));
+    }), { numRuns: 500 });
   });
 });
