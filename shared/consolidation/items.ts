@@ -3,22 +3,16 @@
 import { isOverdue, parseDeadline } from '../cells/deadline';
 import type { IsoDate, ItemId, UnitId } from '../model/ids';
 import type { ItemKind, PlanItem } from '../model/plan';
-import { ENTRY_STATUSES, type Entry, type EntryStatus, type Evidence, type IndicatorValue, type ProjectValue, type ReportPayload } from '../model/report';
+import { ENTRY_STATUSES, type Entry, type EntryStatus, type IndicatorValue, type ProjectValue, type ReportPayload } from '../model/report';
 import { rollUpIndicator, rollUpProject, unitMeets, type MoneyReader, type Rollup } from './rollup';
 import type { TargetJudge } from './types';
 
 /** The report that counts for one unit (its accepted package), in the order to show units. */
 export type UnitReport = { unitId: UnitId; report: ReportPayload };
 
-export type UnitItemRow = {
+/** One unit's entry for an item, as it sent it, with what the merge judged of it. */
+export type UnitItemRow = Omit<Entry, 'itemId'> & {
   unitId: UnitId;
-  status: EntryStatus | null;
-  percent: number | null;
-  result: string;
-  difficulties: string;
-  proposals: string;
-  evidence: Evidence[];
-  completedOn: IsoDate | null;
   /** Past the item's deadline (as of the period's cut-off) and neither finished nor closed. */
   overdue: boolean;
   /** Indicators: the unit's value as sent, and its own percentage against the target. */
