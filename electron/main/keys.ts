@@ -2,12 +2,13 @@
 // One file per unit under <userData>/keys/. The private key is generated here, sealed by a
 // Protector (the OS keychain via safeStorage, or a passphrase) and never leaves this module: the
 // store answers public key info and signatures, never the key (DESIGN.md: main keeps secrets).
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign, type KeyObject } from 'node:crypto';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { KeyInfo, KeyResult, KeyUnavailableDetail, SignResult } from '../../shared/platform/contract';
+import { MIN_PASSPHRASE_CHARS, type KeyInfo, type KeyResult, type KeyUnavailableDetail, type SignResult, type UnlockResult } from '../../shared/platform/contract';
 import { writeFileAtomic } from './files';
+import { passphraseProtector } from './passphrase';
 
 export type Protection = 'os-keychain' | 'passphrase';
 
@@ -40,10 +41,22 @@ export type KeyStoreOptions = {
   now?: () => Date;
 };
 
+/** The private key opened for main's own use (a backup file): a 32-byte seed, zeroed by the caller. */
+export type OpenedKey = { ok: true; unitId: string; seed: Buffer; publicKey: string } | Exclude<SignResult, { ok: true }>;
+
 export type KeyStore = {
   ensure(unitId: string): Promise<KeyResult>;
   get(unitId: string): Promise<KeyResult>;
   sign(unitId: string, bytes: Uint8Array): Promise<SignResult>;
+  /** Rotation: the next key, kept beside the current one until `finishRotation`. */
+  beginRotation(unitId: string): Promise<KeyResult>;
+  finishRotation(unitId: string, publicKey: string): Promise<KeyResult>;
+  /** Passphrase fallback: opens (or creates) the passphrase-sealed key; kept in memory for the session. */
+  unlock(unitId: string, passphrase: string): Promise<UnlockResult>;
+  /** Main only (key backup), never over IPC. */
+  openPrivate(unitId: string): Promise<OpenedKey>;
+  /** Main only (key restore): replaces the unit's key by this seed, sealed anew. */
+  install(unitId: string, seed: Uint8Array): Promise<KeyResult>;
 };
 
 /**
@@ -65,12 +78,27 @@ const info = (k: StoredKey): KeyInfo => ({ unitId: k.unitId, publicKey: k.public
 
 export function createKeyStore({ dir, protector, now = () => new Date() }: KeyStoreOptions): KeyStore {
   const fileOf = (unitId: string) => path.join(dir, keyFileName(unitId));
+  const nextOf = (unitId: string) => fileOf(unitId).replace(/\.key\.json$/u, '.next.key.json');
+  // Passphrase protectors unlocked in this session, per unit (never written anywhere).
+  const unlocked = new Map<string, ReturnType<typeof passphraseProtector>>();
+
+  /** The protector for a key of this protection, or for a new key (null): the keychain first, else an unlocked passphrase. */
+  function protectorFor(unitId: string, protection: Protection | null): ProtectorState {
+    const session = unlocked.get(unitId);
+    const os = protector();
+    if (protection === 'passphrase') {
+      if (session) return { ok: true, protector: session };
+      return os.ok && os.protector.kind === 'passphrase' ? os : { ok: false, detail: 'passphrase-locked' };
+    }
+    if (os.ok || protection === 'os-keychain' || !session) return os;
+    return { ok: true, protector: session };
+  }
 
   type Loaded = { ok: true; key: StoredKey } | { ok: false; reason: 'no-key' } | { ok: false; reason: 'unavailable'; detail: 'key-unreadable' };
-  async function load(unitId: string): Promise<Loaded> {
+  async function load(unitId: string, file = fileOf(unitId)): Promise<Loaded> {
     let text: string;
     try {
-      text = await readFile(fileOf(unitId), 'utf8');
+      text = await readFile(file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'no-key' };
       return { ok: false, reason: 'unavailable', detail: 'key-unreadable' };
@@ -92,13 +120,11 @@ export function createKeyStore({ dir, protector, now = () => new Date() }: KeySt
   // Serialise ensure() per unit so two quick calls cannot create two different keys.
   const pending = new Map<string, Promise<KeyResult>>();
 
-  async function create(unitId: string): Promise<KeyResult> {
-    const existing = await load(unitId);
-    if (existing.ok) return { ok: true, key: info(existing.key) };
-    if (existing.reason !== 'no-key') return existing;
-    const state = protector();
+  /** Seals `privateKey` with the protector for a new key and writes it to `file`. */
+  async function seal(unitId: string, file: string, privateKey: KeyObject): Promise<KeyResult> {
+    const state = protectorFor(unitId, null);
     if (!state.ok) return { ok: false, reason: 'unavailable', detail: state.detail };
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const publicKey = createPublicKey(privateKey);
     const der = privateKey.export({ format: 'der', type: 'pkcs8' });
     let sealed: Buffer;
     try {
@@ -113,8 +139,15 @@ export function createKeyStore({ dir, protector, now = () => new Date() }: KeySt
       createdAt: now().toISOString(), protection: state.protector.kind, sealedPrivateKey: sealed.toString('base64'),
     };
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(fileOf(unitId), new TextEncoder().encode(`${JSON.stringify(stored, null, 2)}\n`));
+    await writeFileAtomic(file, new TextEncoder().encode(`${JSON.stringify(stored, null, 2)}\n`));
     return { ok: true, key: info(stored) };
+  }
+
+  async function create(unitId: string): Promise<KeyResult> {
+    const existing = await load(unitId);
+    if (existing.ok) return { ok: true, key: info(existing.key) };
+    if (existing.reason !== 'no-key') return existing;
+    return seal(unitId, fileOf(unitId), generateKeyPairSync('ed25519').privateKey);
   }
 
   function ensure(unitId: string): Promise<KeyResult> {
@@ -126,10 +159,12 @@ export function createKeyStore({ dir, protector, now = () => new Date() }: KeySt
     return p;
   }
 
-  async function sign(unitId: string, bytes: Uint8Array): Promise<SignResult> {
-    const loaded = await load(unitId);
+  type Opened = { ok: true; key: StoredKey; privateKey: KeyObject } | Exclude<SignResult, { ok: true }>;
+  /** Opens the sealed key of `file` with the protector its protection needs, and checks it is the published one. */
+  async function openKey(unitId: string, file = fileOf(unitId)): Promise<Opened> {
+    const loaded = await load(unitId, file);
     if (!loaded.ok) return loaded;
-    const state = protector();
+    const state = protectorFor(unitId, loaded.key.protection);
     if (!state.ok) return { ok: false, reason: 'unavailable', detail: state.detail };
     // A key sealed with a passphrase cannot be opened by the keychain protector, and vice versa.
     if (state.protector.kind !== loaded.key.protection) return { ok: false, reason: 'unavailable', detail: 'key-unreadable' };
@@ -141,7 +176,7 @@ export function createKeyStore({ dir, protector, now = () => new Date() }: KeySt
       // swapped or damaged, and signing would produce packages nobody can verify.
       if (privateKey.asymmetricKeyType !== 'ed25519' || rawPublicKey(createPublicKey(privateKey)) !== loaded.key.publicKey)
         return { ok: false, reason: 'unavailable', detail: 'key-unreadable' };
-      return { ok: true, signature: edSign(null, bytes, privateKey).toString('base64url') };
+      return { ok: true, key: loaded.key, privateKey };
     } catch {
       return { ok: false, reason: 'unavailable', detail: 'key-unreadable' };
     } finally {
@@ -149,5 +184,71 @@ export function createKeyStore({ dir, protector, now = () => new Date() }: KeySt
     }
   }
 
-  return { ensure, get, sign };
+  async function sign(unitId: string, bytes: Uint8Array): Promise<SignResult> {
+    const opened = await openKey(unitId);
+    if (!opened.ok) return opened;
+    return { ok: true, signature: edSign(null, bytes, opened.privateKey).toString('base64url') };
+  }
+
+  async function beginRotation(unitId: string): Promise<KeyResult> {
+    const current = await openKey(unitId); // only a unit whose key signs can rotate (the old key signs the package)
+    if (!current.ok) return current;
+    const next = await load(unitId, nextOf(unitId));
+    if (next.ok) return { ok: true, key: info(next.key) };
+    if (next.reason !== 'no-key') await unlink(nextOf(unitId)).catch(() => undefined); // a damaged next key is made anew
+    return seal(unitId, nextOf(unitId), generateKeyPairSync('ed25519').privateKey);
+  }
+
+  async function finishRotation(unitId: string, publicKey: string): Promise<KeyResult> {
+    const next = await load(unitId, nextOf(unitId));
+    if (!next.ok) return next.reason === 'no-key' ? { ok: false, reason: 'no-key' } : next;
+    if (next.key.publicKey !== publicKey) return { ok: false, reason: 'rejected' };
+    await writeFileAtomic(fileOf(unitId), await readFile(nextOf(unitId)));
+    await unlink(nextOf(unitId));
+    return { ok: true, key: info(next.key) };
+  }
+
+  async function unlock(unitId: string, passphrase: string): Promise<UnlockResult> {
+    if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARS) return { ok: false, reason: 'weak-passphrase' };
+    const loaded = await load(unitId);
+    if (loaded.ok && loaded.key.protection === 'os-keychain') return { ok: false, reason: 'not-needed' };
+    if (!loaded.ok && loaded.reason !== 'no-key') return loaded;
+    if (!loaded.ok && protector().ok) return { ok: false, reason: 'not-needed' }; // the keychain protects a new key
+    const before = unlocked.get(unitId);
+    const undo = () => (before ? unlocked.set(unitId, before) : unlocked.delete(unitId));
+    unlocked.set(unitId, passphraseProtector(passphrase));
+    if (!loaded.ok) {
+      const created = await ensure(unitId);
+      if (created.ok) return created;
+      undo();
+      return created.reason === 'unavailable' && created.detail ? { ok: false, reason: 'unavailable', detail: created.detail } : { ok: false, reason: 'unavailable' };
+    }
+    const opened = await openKey(unitId);
+    if (opened.ok) return { ok: true, key: info(opened.key) };
+    undo();
+    return { ok: false, reason: 'wrong-passphrase' };
+  }
+
+  async function openPrivate(unitId: string): Promise<OpenedKey> {
+    const opened = await openKey(unitId);
+    if (!opened.ok) return opened;
+    const jwk = opened.privateKey.export({ format: 'jwk' });
+    if (typeof jwk.d !== 'string') return { ok: false, reason: 'unavailable', detail: 'key-unreadable' };
+    return { ok: true, unitId, seed: Buffer.from(jwk.d, 'base64url'), publicKey: opened.key.publicKey };
+  }
+
+  async function install(unitId: string, seed: Uint8Array): Promise<KeyResult> {
+    if (seed.length !== 32) return { ok: false, reason: 'rejected' };
+    // PKCS#8 of an Ed25519 seed (RFC 8410): a fixed 16-byte prefix, then the 32 bytes.
+    const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+    try {
+      const result = await seal(unitId, fileOf(unitId), createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }));
+      if (result.ok) await unlink(nextOf(unitId)).catch(() => undefined); // a rotation begun before is void
+      return result;
+    } finally {
+      der.fill(0);
+    }
+  }
+
+  return { ensure, get, sign, beginRotation, finishRotation, unlock, openPrivate, install };
 }

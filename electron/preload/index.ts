@@ -6,6 +6,7 @@ import {
   CHANNEL, type AppInfo, type KeyResult, type OpenFilesRequest, type OpenFilesResult, type PickedFile, type Platform,
   type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SignResult,
   type ListBackupsResult, type ReadBackupResult, type WriteBackupRequest, type WriteBackupResult,
+  type KeyBackupRequest, type KeyBackupResult, type KeyRestoreResult, type UnlockResult,
 } from '../../shared/platform/contract';
 
 const platform = {
@@ -17,6 +18,11 @@ const platform = {
   ensureUnitKey: (unitId: string) => ipcRenderer.invoke(CHANNEL.ensureUnitKey, unitId) as Promise<KeyResult>,
   getUnitKey: (unitId: string) => ipcRenderer.invoke(CHANNEL.getUnitKey, unitId) as Promise<KeyResult>,
   sign: (unitId: string, bytes: Uint8Array) => ipcRenderer.invoke(CHANNEL.sign, unitId, bytes) as Promise<SignResult>,
+  beginKeyRotation: (unitId: string) => ipcRenderer.invoke(CHANNEL.beginKeyRotation, unitId) as Promise<KeyResult>,
+  finishKeyRotation: (unitId: string, publicKey: string) => ipcRenderer.invoke(CHANNEL.finishKeyRotation, unitId, publicKey) as Promise<KeyResult>,
+  unlockUnitKey: (unitId: string, passphrase: string) => ipcRenderer.invoke(CHANNEL.unlockUnitKey, unitId, passphrase) as Promise<UnlockResult>,
+  exportKeyBackup: (req: KeyBackupRequest) => ipcRenderer.invoke(CHANNEL.exportKeyBackup, req) as Promise<KeyBackupResult>,
+  restoreKeyBackup: (req: KeyBackupRequest) => ipcRenderer.invoke(CHANNEL.restoreKeyBackup, req) as Promise<KeyRestoreResult>,
   writeBackup: (req: WriteBackupRequest) => ipcRenderer.invoke(CHANNEL.writeBackup, req) as Promise<WriteBackupResult>,
   listBackups: () => ipcRenderer.invoke(CHANNEL.listBackups) as Promise<ListBackupsResult>,
   readBackup: (name: string) => ipcRenderer.invoke(CHANNEL.readBackup, name) as Promise<ReadBackupResult>,

@@ -2,7 +2,7 @@ import {
   MAX_FILE_BYTES, type KeyInfo, type KeyResult, type OpenFilesRequest, type OpenFilesResult, type Platform,
   type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SignResult,
 } from '../../shared/platform/contract';
-import { createKey, loadKey, signWith, supportsEd25519 } from './browserKeys';
+import { beginRotation, createKey, finishRotation, loadKey, signWith, supportsEd25519 } from './browserKeys';
 
 declare const __PLANBOOK_VERSION__: string;
 declare const __PLANBOOK_BUILD_DATE__: string;
@@ -79,5 +79,15 @@ export const browserPlatform = {
     const key = await loadKey(unitId);
     if (!key) return { ok: false, reason: 'no-key' };
     return { ok: true, signature: await signWith(key, bytes) };
+  },
+
+  async beginKeyRotation(unitId: string): Promise<KeyResult> {
+    if (!(await loadKey(unitId))) return { ok: false, reason: 'no-key' };
+    return { ok: true, key: keyInfo({ ...(await beginRotation(unitId)), unitId }) };
+  },
+
+  async finishKeyRotation(unitId: string, publicKey: string): Promise<KeyResult> {
+    const key = await finishRotation(unitId, publicKey);
+    return key ? { ok: true, key: keyInfo(key) } : { ok: false, reason: 'no-key' };
   },
 } satisfies Platform;

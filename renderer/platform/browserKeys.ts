@@ -53,6 +53,37 @@ export async function createKey(unitId: string): Promise<StoredKey> {
   return key;
 }
 
+/** The next key of a rotation is kept under its own id until the rotation is finished. */
+const nextId = (unitId: string) => `${unitId}\u0000next`;
+
+/** The next key of a rotation: made once, kept until `finishRotation`, so a retried rotation names the same key. */
+export async function beginRotation(unitId: string): Promise<StoredKey> {
+  const existing = await loadKey(nextId(unitId));
+  if (existing) return existing;
+  const made = await createKey(nextId(unitId));
+  return made;
+}
+
+/** The next key becomes the unit's key (the old one is deleted: it can no longer sign). */
+export async function finishRotation(unitId: string, publicKey: string): Promise<StoredKey | null> {
+  const next = await loadKey(nextId(unitId));
+  if (!next || next.publicKey !== publicKey) return null;
+  const key: StoredKey = { ...next, unitId };
+  const db = await openKeyDb();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).put(key);
+      tx.objectStore(STORE).delete(nextId(unitId));
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    });
+  } finally {
+    db.close();
+  }
+  return key;
+}
+
 export async function signWith(key: StoredKey, bytes: Uint8Array): Promise<string> {
   const sig = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, bytes as BufferSource));
   return toBase64url(sig);

@@ -30,11 +30,29 @@ export type KeyInfo = { unitId: string; publicKey: string; createdAt: string; pr
  * missing, or on Linux it is the `basic_text` backend (a fixed password, no real protection). The
  * app then tells the user and needs a passphrase-protected key (docs/security.md).
  */
-export type KeyUnavailableDetail = 'os-keychain-unavailable' | 'os-keychain-weak' | 'key-unreadable';
+export type KeyUnavailableDetail = 'os-keychain-unavailable' | 'os-keychain-weak' | 'key-unreadable' | 'passphrase-locked';
 export type KeyResult = { ok: true; key: KeyInfo }
   | { ok: false; reason: 'no-key' | 'rejected' | 'unavailable'; detail?: KeyUnavailableDetail };
 export type SignResult = { ok: true; signature: string }
   | { ok: false; reason: 'no-key' | 'rejected' | 'unavailable'; detail?: KeyUnavailableDetail };
+
+/**
+ * Passphrase fallback (Electron, when the OS keychain is missing or weak): the passphrase opens, or
+ * creates, the unit's passphrase-sealed key and stays in main's memory until the app quits.
+ */
+export type UnlockResult = { ok: true; key: KeyInfo }
+  | { ok: false; reason: 'rejected' | 'wrong-passphrase' | 'weak-passphrase' | 'not-needed' | 'unavailable'; detail?: KeyUnavailableDetail };
+
+/**
+ * An encrypted backup of the unit's private key (Electron only; the browser's key cannot be read).
+ * Main writes and reads it itself (the format of the command line's key file, docs/package-format.md
+ * section 8), so the private key never reaches the renderer; the user picks the file in a dialog.
+ */
+export type KeyBackupRequest = { unitId: string; passphrase: string };
+export type KeyBackupResult = { ok: true; fileName: string }
+  | { ok: false; reason: 'cancelled' | 'rejected' | 'no-key' | 'weak-passphrase' | 'unavailable' | 'write-failed'; detail?: KeyUnavailableDetail };
+export type KeyRestoreResult = { ok: true; key: KeyInfo }
+  | { ok: false; reason: 'cancelled' | 'rejected' | 'read-failed' | 'not-a-key-file' | 'wrong-passphrase' | 'other-unit' | 'unavailable'; detail?: KeyUnavailableDetail };
 
 /**
  * Backups kept by the host in a folder outside the app profile (Electron: Documents/PlanBook/backups),
@@ -59,6 +77,19 @@ export interface Platform {
   getUnitKey(unitId: string): Promise<KeyResult>;
   /** Signs `bytes` (the canonical form of a package without signature.value) with the unit's key. */
   sign(unitId: string, bytes: Uint8Array): Promise<SignResult>;
+  /**
+   * Key rotation, in two steps around one signature: `beginKeyRotation` makes the next key (or
+   * returns the one already made) and keeps the current key; the renderer has the current key
+   * sign the `keys` package naming the next one (`sign`), saves it, then `finishKeyRotation`
+   * (with the next key's public key, as a guard) makes the next key the unit's key.
+   */
+  beginKeyRotation?(unitId: string): Promise<KeyResult>;
+  finishKeyRotation?(unitId: string, publicKey: string): Promise<KeyResult>;
+  /** Passphrase fallback (Electron): opens or creates the passphrase-sealed key for this session. */
+  unlockUnitKey?(unitId: string, passphrase: string): Promise<UnlockResult>;
+  /** Encrypted key backup (Electron): main asks where to save / which file to read. */
+  exportKeyBackup?(req: KeyBackupRequest): Promise<KeyBackupResult>;
+  restoreKeyBackup?(req: KeyBackupRequest): Promise<KeyRestoreResult>;
   /**
    * Package files handed to the app from outside the window (dropped on the app's icon, given on
    * the command line, macOS open-file): the listener receives them, including those that arrived
@@ -90,7 +121,16 @@ export const CHANNEL = {
   readBackup: 'platform:read-backup',
   readMarker: 'platform:read-marker',
   writeMarker: 'platform:write-marker',
+  beginKeyRotation: 'platform:begin-key-rotation',
+  finishKeyRotation: 'platform:finish-key-rotation',
+  unlockUnitKey: 'platform:unlock-unit-key',
+  exportKeyBackup: 'platform:export-key-backup',
+  restoreKeyBackup: 'platform:restore-key-backup',
 } as const;
+
+/** Shortest passphrase accepted for a key (backup or fallback); long Vietnamese phrases are welcome. */
+export const MIN_PASSPHRASE_CHARS = 10;
+export const MAX_PASSPHRASE_CHARS = 1024;
 
 /** The marker is a few facts (unit, counts, sequences): far below this. */
 export const MAX_MARKER_CHARS = 1024 * 1024;

@@ -26,7 +26,7 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
   const db = useDb();
   const progress = useUi((s) => s.importProgress);
   const lines = useUi((s) => s.importLines);
-  const { beginImport, addImportLine, setImportProgress } = useUi.getState();
+  const { beginImport, addImportLine, replaceImportLine, setImportProgress } = useUi.getState();
   const batch = useRef<Batch | null>(null);
   const [over, setOver] = useState(false);
 
@@ -37,6 +37,7 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
       const b = await startImport(db, files, scopeOf(doc), verifyBatch, {
         onProgress: (done, total, current) => setImportProgress({ done, total, current }),
         onLine: addImportLine,
+        onRecheck: replaceImportLine,
       });
       batch.current = b;
       const end = await b.done;

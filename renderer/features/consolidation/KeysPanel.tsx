@@ -5,17 +5,20 @@ import { useState } from 'react';
 import { formatFingerprint } from '../../../shared/crypto/hash';
 import type { PlanDocument } from '../../../shared/model/plan';
 import { sanitizeForDisplay } from '../../../shared/packages';
-import { formatDateVi } from '../../../shared/format/vi';
 import { useDb } from '../../db/context';
 import type { ReceivedPackageRecord } from '../../db/records';
 import { useT } from '../../i18n';
 import { useUi } from '../../state';
+import { keysPayloadOf } from '../keys/keysIntake';
+import { PendingKeyRow, type PendingKey } from '../keys/PendingKeyRow';
+import { TrustedKeys } from '../keys/TrustedKeys';
+import { trustRepo } from '../keys/trustRepo';
 import { recheckHeld } from './importer';
 import { scopeOf } from './ImportPanel';
-import { receivedRepo, usePendingKeys, useTrustRows } from './receivedRepo';
+import { usePendingKeys, useTrustRows } from './receivedRepo';
 import { verifyBatch } from './verifyBatch';
 
-type Pending = { keyId: string; unitId: string; publicKey: string; kind: string | null; validFrom: string | null; files: number };
+type Pending = PendingKey;
 
 function pendingOf(rows: readonly ReceivedPackageRecord[]): Pending[] {
   const byKey = new Map<string, Pending>();
@@ -23,7 +26,12 @@ function pendingOf(rows: readonly ReceivedPackageRecord[]): Pending[] {
     if (!r.keyId || !r.unitId || !r.publicKey) continue;
     const p = byKey.get(r.keyId);
     if (p) p.files += 1;
-    else byKey.set(r.keyId, { keyId: r.keyId, unitId: r.unitId, publicKey: r.publicKey, kind: r.kind, validFrom: null, files: 1 });
+    else {
+      // An enrolment names its own validFrom; any other file's key is valid from when it is trusted.
+      const enrolment = r.kind === 'keys' ? keysPayloadOf(r.bytes) : null;
+      const validFrom = enrolment && !enrolment.replaces && enrolment.publicKey === r.publicKey ? enrolment.validFrom : null;
+      byKey.set(r.keyId, { keyId: r.keyId, unitId: r.unitId, publicKey: r.publicKey, kind: r.kind, validFrom, files: 1 });
+    }
   }
   return [...byKey.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
 }
@@ -36,11 +44,11 @@ export function KeysPanel({ doc, name }: { doc: PlanDocument; name: (id: string)
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const accept = async (p: Pending) => {
+  const accept = async (p: Pending, typed: string | null) => {
     setBusy(true);
     const unit = name(p.unitId);
-    const r = await receivedRepo.trustKey(db, {
-      unitId: p.unitId, publicKey: p.publicKey, validFrom: p.validFrom,
+    const r = await trustRepo.enrol(db, {
+      unitId: p.unitId, publicKey: p.publicKey, keyId: p.keyId, validFrom: p.validFrom, typed,
       source: p.kind === 'keys' ? 'enrolment' : 'manual', how: `fingerprint ${formatFingerprint(p.keyId)} compared by phone`,
     });
     if (!r.ok) { setMessage(t('cons.keys.failed', { error: r.error })); setBusy(false); return; }
@@ -58,35 +66,15 @@ export function KeysPanel({ doc, name }: { doc: PlanDocument; name: (id: string)
       {message && <p role="status" className="summary">{message}</p>}
       {pending.length === 0 ? <p>{t('cons.keys.none')}</p> : (
         <table className="grid" aria-label={t('cons.keys.title')}>
-          <thead><tr><th scope="col">{t('cons.keys.unit')}</th><th scope="col">{t('cons.keys.fingerprint')}</th><th scope="col">{t('cons.keys.files')}</th><th scope="col"><span className="visually-hidden">{t('cons.keys.accept', { unit: '' })}</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('cons.keys.unit')}</th><th scope="col">{t('cons.keys.fingerprint')}</th><th scope="col">{t('trust.pending.typed')}</th><th scope="col">{t('cons.keys.files')}</th><th scope="col"><span className="visually-hidden">{t('cons.keys.accept', { unit: '' })}</span></th></tr></thead>
           <tbody>
-            {pending.map((p) => (
-              <tr key={p.keyId}>
-                <td>{sanitizeForDisplay(name(p.unitId))}</td>
-                <td><code className="fingerprint">{formatFingerprint(p.keyId)}</code></td>
-                <td className="num">{p.files}</td>
-                <td><button type="button" disabled={busy} onClick={() => void accept(p)}>{t('cons.keys.accept', { unit: sanitizeForDisplay(name(p.unitId)) })}</button></td>
-              </tr>
-            ))}
+            {pending.map((p) => <PendingKeyRow key={p.keyId} p={p} unitName={sanitizeForDisplay(name(p.unitId))} busy={busy} onAccept={(x, typed) => void accept(x, typed)} />)}
           </tbody>
         </table>
       )}
       <h3>{t('cons.keys.trusted')}</h3>
-      {(trusted ?? []).length === 0 ? <p className="muted">{t('cons.keys.trustedNone')}</p> : (
-        <table className="grid" aria-label={t('cons.keys.trusted')}>
-          <thead><tr><th scope="col">{t('cons.keys.unit')}</th><th scope="col">{t('cons.keys.fingerprint')}</th><th scope="col">{t('cons.keys.source')}</th><th scope="col">{t('cons.keys.added')}</th></tr></thead>
-          <tbody>
-            {(trusted ?? []).map((k) => (
-              <tr key={k.keyId}>
-                <td>{sanitizeForDisplay(name(k.unitId))}</td>
-                <td><code className="fingerprint">{formatFingerprint(k.keyId)}</code></td>
-                <td>{k.source}</td>
-                <td>{formatDateVi(k.addedAt.slice(0, 10))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <p className="muted">{t('trust.intro')}</p>
+      <TrustedKeys rows={trusted ?? []} name={name} />
     </section>
   );
 }

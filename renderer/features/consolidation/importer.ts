@@ -9,6 +9,7 @@ import type { PlanScope } from '../../workers/protocol';
 import type { Batch, BatchEnd, BatchEvents } from '../../workers/verifyClient';
 import { receivedRepo } from './receivedRepo';
 import { backupBefore } from '../backup/service';
+import { isRotation, reverifyRotation, storeRotation } from '../keys/keysIntake';
 
 export type VerifyBatch = (files: readonly { name: string; bytes: Uint8Array }[], trust: TrustRegistry, plan: PlanScope | null, events: BatchEvents) => Batch;
 
@@ -29,6 +30,8 @@ export type ImportLine = {
 export type ImportEvents = {
   onProgress(done: number, total: number, current: string | null): void;
   onLine(line: ImportLine): void;
+  /** A line shown before, verified again (after a rotation in this batch trusted a new key). */
+  onRecheck?(line: ImportLine): void;
 };
 
 const lineOf = (index: number, name: string, result: VerifyResult, outcome: ArrivalOutcome): ImportLine => ({
@@ -50,8 +53,9 @@ export async function startImport(
   const known: Known[] = rows.map(knownOf);
   const total = files.length;
   let done = 0;
+  let rotated = false;
   events.onProgress(0, total, null);
-  return verify(files, trust, scope, {
+  const batch = verify(files, trust, scope, {
     onStarted: (_index, name) => events.onProgress(done, total, name),
     onFile: async (index, file, result) => {
       const received = receivedFileOf(file, result, new Date().toISOString());
@@ -59,7 +63,10 @@ export async function startImport(
       let outcome = arrival.outcome;
       if (arrival.store) {
         received.outcome = outcome;
-        const stored = await receivedRepo.store(db, received);
+        // A rotation signed by a trusted key is applied with its row, in one transaction.
+        const rotation = isRotation(received);
+        const stored = rotation ? (await storeRotation(db, received)).stored : await receivedRepo.store(db, received);
+        if (stored.stored && rotation) rotated = true;
         if (stored.stored) known.push(received);
         else outcome = 'duplicate'; // kept already (by a batch running elsewhere)
       }
@@ -68,18 +75,23 @@ export async function startImport(
       events.onProgress(done, total, null);
     },
   });
+  // Files of this batch signed by a key that a rotation in it trusted: verified again at the end.
+  const recheck = { ...events, onLine: events.onRecheck ?? (() => undefined) };
+  const ended = batch.done.then(async (end) => (rotated && end.ok ? recheckHeld(db, scope, verify, recheck).then(() => end) : end));
+  return { done: ended, cancel: () => batch.cancel() };
 }
 
 /**
  * Verifies the held files again (those refused for an unknown key) once the officer trusted a
  * key: each file gets its own verdict anew, in its own transaction.
  */
-export async function recheckHeld(db: PlanBookDb, scope: PlanScope | null, verify: VerifyBatch, events: ImportEvents): Promise<BatchEnd> {
+export async function recheckHeld(db: PlanBookDb, scope: PlanScope | null, verify: VerifyBatch, events: ImportEvents, rounds = 2): Promise<BatchEnd> {
   const held = await receivedRepo.byReason(db, 'unknown-key');
   if (held.length === 0) return { ok: true, cancelled: false };
   const [trust, rows] = await Promise.all([receivedRepo.trust(db), scope ? receivedRepo.forPlan(db, scope.id) : Promise.resolve([])]);
   const ids = new Map(held.map((r) => [r.bytesHash, r.id ?? -1]));
   const known = rows.filter((r) => !ids.has(r.bytesHash)).map(knownOf);
+  let rotated = false;
   const batch = verify(held.map((r) => ({ name: r.fileName, bytes: r.bytes })), trust, scope, {
     onStarted: (_i, name) => events.onProgress(0, held.length, name),
     onFile: async (index, file, result) => {
@@ -87,10 +99,13 @@ export async function recheckHeld(db: PlanBookDb, scope: PlanScope | null, verif
       const arrival = judgeArrival(known, received);
       received.outcome = arrival.outcome;
       const id = ids.get(received.bytesHash);
-      if (id !== undefined && id >= 0) await receivedRepo.reverify(db, id, received);
+      if (id !== undefined && id >= 0 && isRotation(received)) rotated = (await reverifyRotation(db, id, received))?.ok === true || rotated;
+      else if (id !== undefined && id >= 0) await receivedRepo.reverify(db, id, received);
       known.push(received);
       events.onLine(lineOf(index, file.name, result, received.outcome));
     },
   });
-  return batch.done;
+  const end = await batch.done;
+  // A held rotation whose old key is now trusted trusts a new key: its files get one more pass.
+  return rotated && end.ok && rounds > 1 ? recheckHeld(db, scope, verify, events, rounds - 1) : end;
 }

@@ -4,7 +4,8 @@ import { useT } from '../../i18n';
 import { useUi } from '../../state';
 import { platform } from '../../platform';
 import { useDirectory } from '../units/unitsRepo';
-import { installPlan, readPlanFile } from './importPlan';
+import { installPlan, readPlanFile, type SignedPlanFacts } from './importPlan';
+import { PlanKeysOffer } from '../keys/PlanKeysOffer';
 import { isInstalled, isSpreadsheet } from '../planImport/routePlanFile';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
@@ -21,6 +22,8 @@ export function ImportPlanButton() {
   const openPlanImport = useUi((s) => s.openPlanImport);
   const directory = useDirectory();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // The unit keys of a signed plan package: offered to the trust registry (features/keys).
+  const [planKeys, setPlanKeys] = useState<{ planId: string; facts: SignedPlanFacts } | null>(null);
 
   const run = async () => {
     if (!directory) return;
@@ -33,8 +36,10 @@ export function ImportPlanButton() {
     if (!file) return;
     if (isSpreadsheet(file)) { setStatus({ kind: 'idle' }); openPlanImport({ kind: 'wizard', file }); return; }
     setStatus({ kind: 'working' });
+    setPlanKeys(null);
     try {
       const r = await readPlanFile(file, directory, lang);
+      if (r.ok && r.signed) setPlanKeys({ planId: r.doc.plan.id, facts: r.signed });
       if (r.ok && await isInstalled(db, r.doc)) {
         setStatus({ kind: 'idle' });
         openPlanImport({ kind: 'revision', doc: r.doc, source: r.source, fileName: file.name });
@@ -57,6 +62,7 @@ export function ImportPlanButton() {
       <button type="button" onClick={() => void run()} disabled={status.kind === 'working' || !directory}>{t('plans.import')}</button>
       {status.kind === 'done' && <span role="status" className="ok-text">{status.text}</span>}
       {status.kind === 'error' && <span role="alert" className="error">{status.text}</span>}
+      {planKeys && <PlanKeysOffer planId={planKeys.planId} facts={planKeys.facts} issuerName={directory?.units.get(planKeys.facts.issuer.unitId)?.name ?? planKeys.facts.issuer.unitId} />}
     </div>
   );
 }

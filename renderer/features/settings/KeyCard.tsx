@@ -6,6 +6,9 @@ import type { UnitId } from '../../../shared/model/ids';
 import type { KeyResult } from '../../../shared/platform/contract';
 import { useT } from '../../i18n';
 import { platform } from '../../platform';
+import { KeyBackup } from '../keys/KeyBackup';
+import { OwnKeyActions } from '../keys/OwnKeyActions';
+import { UnlockKey } from '../keys/UnlockKey';
 
 const fingerprintOf = (publicKey: string) => {
   const raw = fromBase64url(publicKey);
@@ -27,12 +30,17 @@ export function KeyCard({ unitId }: { unitId: UnitId }) {
           <p className="muted">{t('keys.fingerprint')}</p>
           <p className="fingerprint" aria-label={t('keys.fingerprint')}>{fingerprintOf(key.key.publicKey)}</p>
           <p className="muted">{t(`keys.protection.${key.key.protection}`)} {t('keys.created', { date: formatDateVi(key.key.createdAt.slice(0, 10)) })}</p>
+          {key.key.protection === 'passphrase' && <UnlockKey unitId={unitId} detail="passphrase-locked" creating={false} onUnlocked={setKey} />}
+          <OwnKeyActions unitId={unitId} onChanged={setKey} />
+          <KeyBackup unitId={unitId} onRestored={setKey} />
         </>
       )}
       {key && !key.ok && (
         <>
           <p className="warning">{t(key.reason === 'no-key' ? 'keys.none' : 'keys.unavailable')}</p>
-          <button type="button" onClick={() => void create()}>{t('keys.create')}</button>
+          {key.reason === 'unavailable' && (key.detail === 'os-keychain-unavailable' || key.detail === 'os-keychain-weak')
+            ? <UnlockKey unitId={unitId} detail={key.detail} creating onUnlocked={setKey} />
+            : <button type="button" onClick={() => void create()}>{t('keys.create')}</button>}
         </>
       )}
     </div>

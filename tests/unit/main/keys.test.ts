@@ -127,8 +127,8 @@ describe('passphrase protector (fallback)', () => {
     const signed = await withPass('mật khẩu đủ dài').sign('u9', data);
     expect(signed.ok && verify(null, data, publicKeyOf(created.key.publicKey), Buffer.from(signed.signature, 'base64url'))).toBe(true);
     expect(await withPass('wrong passphrase').sign('u9', data)).toEqual({ ok: false, reason: 'unavailable', detail: 'key-unreadable' });
-    // A passphrase key is not opened by the keychain protector.
-    expect(await osStore().sign('u9', data)).toEqual({ ok: false, reason: 'unavailable', detail: 'key-unreadable' });
+    // A passphrase key is not opened by the keychain protector: it waits for its passphrase.
+    expect(await osStore().sign('u9', data)).toEqual({ ok: false, reason: 'unavailable', detail: 'passphrase-locked' });
   });
   it('refuses a short passphrase', () => expect(() => passphraseProtector('short')).toThrow());
 });

@@ -12,7 +12,7 @@ const invoke = electronModule.ipcRenderer.invoke;
 describe('preload', () => {
   it('exposes window.planbook with the Platform members only', () => {
     expect(name).toBe('planbook');
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'ensureUnitKey', 'getUnitKey', 'host', 'listBackups', 'onFilesOpened', 'openFiles', 'print', 'readBackup', 'readMarker', 'saveFile', 'sign', 'writeBackup', 'writeMarker']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'beginKeyRotation', 'ensureUnitKey', 'exportKeyBackup', 'finishKeyRotation', 'getUnitKey', 'host', 'listBackups', 'onFilesOpened', 'openFiles', 'print', 'readBackup', 'readMarker', 'restoreKeyBackup', 'saveFile', 'sign', 'unlockUnitKey', 'writeBackup', 'writeMarker']);
     expect(api.host).toBe('electron');
     expect(Object.values(api).filter((v) => typeof v === 'function').every((f) => (f as () => unknown).length <= 2)).toBe(true);
   });
@@ -25,6 +25,11 @@ describe('preload', () => {
     ['ensureUnitKey', ['u'], CHANNEL.ensureUnitKey],
     ['getUnitKey', ['u'], CHANNEL.getUnitKey],
     ['sign', ['u', new Uint8Array(2)], CHANNEL.sign],
+    ['beginKeyRotation', ['u'], CHANNEL.beginKeyRotation],
+    ['finishKeyRotation', ['u', 'k'], CHANNEL.finishKeyRotation],
+    ['unlockUnitKey', ['u', 'mật khẩu dài'], CHANNEL.unlockUnitKey],
+    ['exportKeyBackup', [{ unitId: 'u', passphrase: 'p' }], CHANNEL.exportKeyBackup],
+    ['restoreKeyBackup', [{ unitId: 'u', passphrase: 'p' }], CHANNEL.restoreKeyBackup],
   ] as const)('%s forwards to its own channel', async (method, args, channel) => {
     invoke.mockClear();
     await (api[method] as (...a: unknown[]) => Promise<unknown>)(...args);

@@ -1,0 +1,72 @@
+// The trust registry as the consolidating unit sees it: each unit with its keys (valid from,
+// revoked at, how the key entered), and a revoke with a confirmation that says what follows.
+import { useState } from 'react';
+import { formatFingerprint } from '../../../shared/crypto/hash';
+import { formatDateVi } from '../../../shared/format/vi';
+import { sanitizeForDisplay } from '../../../shared/packages';
+import { useDb } from '../../db/context';
+import type { TrustRecord } from '../../db/records';
+import { useT } from '../../i18n';
+import { trustRepo } from './trustRepo';
+import './keys.css';
+
+const dateOf = (iso: string | null) => (iso ? formatDateVi(iso.slice(0, 10)) : '—');
+const SOURCES = ['enrolment', 'plan', 'rotation', 'manual'] as const;
+const sourceOf = (s: string) => (SOURCES as readonly string[]).includes(s) ? (s as (typeof SOURCES)[number]) : 'manual';
+
+/** Units in name order, each unit's keys newest first. */
+function sorted(rows: readonly TrustRecord[], name: (id: string) => string): TrustRecord[] {
+  return [...rows].sort((a, b) => name(a.unitId).localeCompare(name(b.unitId), 'vi') || (b.validFrom ?? b.addedAt).localeCompare(a.validFrom ?? a.addedAt));
+}
+
+export function TrustedKeys({ rows, name }: { rows: readonly TrustRecord[]; name: (id: string) => string }) {
+  const t = useT();
+  const db = useDb();
+  const [asking, setAsking] = useState<TrustRecord | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const revoke = async (k: TrustRecord) => {
+    setAsking(null);
+    const r = await trustRepo.revoke(db, { unitId: k.unitId, keyId: k.keyId, how: 'revoked by the consolidating unit' });
+    setMessage(r.ok ? { ok: true, text: t('trust.revoke.done', { unit: sanitizeForDisplay(name(k.unitId)) }) } : { ok: false, text: t('trust.revoke.failed', { error: r.error }) });
+  };
+
+  if (rows.length === 0) return <p className="muted">{t('cons.keys.trustedNone')}</p>;
+  return (
+    <>
+      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'summary' : 'error'}>{message.text}</p>}
+      {asking && (
+        <div className="key-confirm" role="alertdialog" aria-labelledby="revoke-q">
+          <p id="revoke-q">{t('trust.revoke.confirm', { unit: sanitizeForDisplay(name(asking.unitId)), fingerprint: formatFingerprint(asking.keyId) })}</p>
+          <div className="key-actions">
+            <button type="button" className="primary" onClick={() => void revoke(asking)}>{t('trust.revoke.go')}</button>
+            <button type="button" onClick={() => setAsking(null)}>{t('ownKey.cancel')}</button>
+          </div>
+        </div>
+      )}
+      <table className="grid trust-table" aria-label={t('cons.keys.trusted')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('cons.keys.unit')}</th><th scope="col">{t('cons.keys.fingerprint')}</th>
+            <th scope="col">{t('trust.validFrom')}</th><th scope="col">{t('trust.revokedAt')}</th>
+            <th scope="col">{t('cons.keys.source')}</th><th scope="col">{t('cons.keys.added')}</th>
+            <th scope="col"><span className="visually-hidden">{t('trust.revoke.column')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted(rows, name).map((k) => (
+            <tr key={`${k.unitId}|${k.keyId}`} className={k.revokedAt ? 'is-revoked' : undefined}>
+              <td>{sanitizeForDisplay(name(k.unitId))}</td>
+              <td><code className="fingerprint small">{formatFingerprint(k.keyId)}</code></td>
+              <td>{dateOf(k.validFrom)}</td>
+              <td className={k.revokedAt ? 'revoked' : undefined}>{k.revokedAt ? t('trust.revokedOn', { date: dateOf(k.revokedAt) }) : t('trust.inUse')}</td>
+              <td>{t(`trust.source.${sourceOf(k.source)}`)}</td>
+              <td>{dateOf(k.addedAt)}</td>
+              <td>{!k.revokedAt && <button type="button" aria-label={t('trust.revoke.button', { unit: sanitizeForDisplay(name(k.unitId)), fingerprint: formatFingerprint(k.keyId) })} onClick={() => setAsking(k)}>{t('trust.revoke.short')}</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

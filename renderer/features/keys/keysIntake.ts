@@ -1,0 +1,45 @@
+// A received `keys` package that verified `ok` against the trust registry is a rotation signed by
+// a trusted key (an enrolment signed by an unknown key is held as `unknown-key` until the officer
+// compares its fingerprint). Applying it is automatic (DESIGN.md), in the same transaction as the
+// row that records the file, so the file and the registry change land together or not at all.
+import { isJsonObject, parseStrictJson, type KeysPayload } from '../../../shared/packages';
+import type { UnitId } from '../../../shared/model/ids';
+import type { ReceivedFile } from '../../../shared/receipts';
+import type { PlanBookDb } from '../../db/database';
+import { receivedRepo, type StoreResult } from '../consolidation/receivedRepo';
+import { trustRepo, type TrustActResult } from './trustRepo';
+
+/** The payload of a verified `keys` package (re-read from the very bytes that were verified). */
+export function keysPayloadOf(bytes: Uint8Array): KeysPayload | null {
+  const parsed = parseStrictJson(bytes);
+  if (!parsed.ok || !isJsonObject(parsed.value) || parsed.value.kind !== 'keys') return null;
+  const p = parsed.value.payload;
+  if (!isJsonObject(p) || typeof p.unitId !== 'string' || typeof p.publicKey !== 'string' || typeof p.validFrom !== 'string') return null;
+  const payload: KeysPayload = { unitId: p.unitId as UnitId, publicKey: p.publicKey, validFrom: p.validFrom };
+  if (typeof p.replaces === 'string') payload.replaces = p.replaces;
+  return payload;
+}
+
+/** True for a file whose rotation must be applied: a `keys` package with `replaces`, verified `ok`. */
+export const isRotation = (f: Pick<ReceivedFile, 'kind' | 'reason' | 'bytes'>) =>
+  f.kind === 'keys' && f.reason === 'ok' && Boolean(keysPayloadOf(f.bytes)?.replaces);
+
+async function applyFrom(db: PlanBookDb, file: ReceivedFile): Promise<TrustActResult> {
+  const payload = keysPayloadOf(file.bytes);
+  if (!payload?.replaces || !file.keyId) return { ok: false, error: 'not-a-rotation' };
+  return trustRepo.applyRotation(db, { payload, signerKeyId: file.keyId, packageId: file.packageId ?? '' });
+}
+
+/** Stores a received rotation and applies it, in one transaction. */
+export const storeRotation = (db: PlanBookDb, file: ReceivedFile) =>
+  db.transaction('rw', db.received, db.trust, db.audit, async (): Promise<{ stored: StoreResult; trust: TrustActResult | null }> => {
+    const stored = await receivedRepo.store(db, file);
+    return { stored, trust: stored.stored ? await applyFrom(db, file) : null };
+  });
+
+/** A held rotation verified again (its old key was trusted since): the new verdict and the rotation, together. */
+export const reverifyRotation = (db: PlanBookDb, id: number, file: ReceivedFile) =>
+  db.transaction('rw', db.received, db.trust, db.audit, async () => {
+    const changed = await receivedRepo.reverify(db, id, file);
+    return changed ? applyFrom(db, file) : null;
+  });
