@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
+
+// Keys across two installations: a ward saves its enrolment package and the city trusts it after
+// typing the fingerprint read over the phone; the ward rotates its key (a keys package signed by
+// the old key); the city imports it and the rotation applies by itself, because the old key was
+// trusted; a report the ward signs with its new key is then accepted.
+const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
+const FINGERPRINT = 'Dấu vân tay khóa (đọc qua điện thoại để đơn vị tổng hợp đối chiếu)';
+
+async function setUp(page: Page, search: string, name: RegExp, consolidator: boolean) {
+  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill(search);
+  await page.getByRole('option', { name }).first().click();
+  if (consolidator) await page.getByRole('radio', { name: /^Đơn vị tổng hợp/u }).check();
+  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name }).click();
+const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
+
+async function choosePeriod(page: Page) {
+  await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: PLAN });
+  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 5/2024' });
+}
+
+/** Clicks a button that downloads a file and keeps it under the artifacts folder. */
+async function download(page: Page, click: () => Promise<void>): Promise<string> {
+  const waiting = page.waitForEvent('download');
+  await click();
+  const d = await waiting;
+  const file = `${ARTIFACTS}/${d.suggestedFilename()}`;
+  await d.saveAs(file);
+  return file;
+}
+
+async function receive(city: Page, file: string, count: number) {
+  await tab(city, 'Nhận gói');
+  const chooser = city.waitForEvent('filechooser');
+  await city.getByRole('button', { name: 'Chọn tệp gói…' }).click();
+  await (await chooser).setFiles(file);
+  await expect.poll(() => city.getByText(`Đã kiểm tra ${count}/${count} tệp`).first().isVisible(), { timeout: 30_000 }).toBe(true);
+}
+
+/** The ward's May report, every item filled, signed and saved (as in the thin path). */
+async function exportReport(ward: Page): Promise<string> {
+  await nav(ward, 'Báo cáo tiến độ');
+  await choosePeriod(ward);
+  await ward.getByRole('button', { name: 'Nhập báo cáo kỳ này' }).click();
+  const options = ward.getByRole('listbox', { name: 'Các mục được giao' }).getByRole('option');
+  const count = await options.count();
+  for (let i = 1; i < count; i++) {
+    await options.nth(i).click();
+    await ward.getByLabel('Tình trạng').selectOption({ label: 'Chưa triển khai' });
+  }
+  await ward.getByRole('navigation', { name: 'Các bước báo cáo' }).getByRole('button', { name: 'Kiểm tra và xuất' }).click();
+  await expect.poll(() => ward.getByText('Báo cáo đã đủ thông tin, có thể xuất.').isVisible(), { timeout: 10_000 }).toBe(true);
+  return download(ward, () => ward.getByRole('button', { name: 'Ký và xuất báo cáo' }).click());
+}
+
+describe('keys: enrolment, rotation, trust', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launch(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('a ward rotates its key; the city applies the rotation and accepts the new key\'s report', async () => {
+    const { page: ward } = await openApp(browser);
+    await setUp(ward, 'thang tam', /Phường Thắng Tam/u, false);
+    await nav(ward, 'Cài đặt');
+    const oldFingerprint = (await ward.getByLabel(FINGERPRINT).textContent()) ?? '';
+    expect(oldFingerprint).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4}){6}$/u);
+    // Browser mode: no backup, said plainly, with the remedy.
+    await expect.poll(() => ward.getByText(/Không thể sao lưu khóa ký khi chạy trong trình duyệt/u).isVisible()).toBe(true);
+    const enrolment = await download(ward, () => ward.getByRole('button', { name: 'Lưu gói đăng ký khóa…' }).click());
+    await expect.poll(() => ward.getByText(/Đã lưu gói đăng ký khóa/u).isVisible()).toBe(true);
+    await ward.getByRole('heading', { name: 'Khóa ký của đơn vị' }).scrollIntoViewIfNeeded();
+    await screenshot(ward, 'keys-1-ward-settings');
+
+    // The city trusts the enrolment after typing the fingerprint read over the phone.
+    const { page: city } = await openApp(browser);
+    await setUp(city, 'uy ban nhan dan thanh pho vung tau', /^Ủy ban nhân dân thành phố Vũng Tàu/u, true);
+    await nav(city, 'Tổng hợp');
+    await choosePeriod(city);
+    await receive(city, enrolment, 1);
+    await tab(city, 'Khóa tin cậy');
+    const pending = city.getByRole('table', { name: 'Khóa ký chờ xác nhận' });
+    await expect.poll(() => pending.locator('code.fingerprint').first().textContent()).toBe(oldFingerprint);
+    const typed = pending.getByLabel(/^Gõ mã vân tay .* đọc qua điện thoại$/u);
+    await typed.fill('AAAA BBBB');
+    await expect.poll(() => pending.getByText('Không khớp: không được tin cậy khóa này').isVisible()).toBe(true);
+    expect(await pending.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u }).isDisabled()).toBe(true);
+    await typed.fill(oldFingerprint.toLowerCase().replace(/ /gu, '-'));
+    await expect.poll(() => pending.getByText('Khớp', { exact: true }).isVisible()).toBe(true);
+    await screenshot(city, 'keys-2-city-pending');
+    await pending.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u }).click();
+    const trusted = city.getByRole('table', { name: 'Khóa đã tin cậy' });
+    await expect.poll(() => trusted.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
+    expect(await trusted.getByRole('row').nth(1).textContent()).toContain('Đăng ký, đã đối chiếu');
+
+    // The ward rotates: a new key, and a keys package signed by the old one.
+    await ward.getByRole('button', { name: 'Đổi khóa ký…' }).click();
+    const rotationFile = await download(ward, () => ward.getByRole('button', { name: 'Đổi khóa và lưu gói đổi khóa' }).click());
+    await expect.poll(() => ward.getByText(/^Đã đổi khóa\. Mã vân tay mới/u).isVisible()).toBe(true);
+    const newFingerprint = (await ward.getByLabel(FINGERPRINT).textContent()) ?? '';
+    expect(newFingerprint).not.toBe(oldFingerprint);
+    expect(await ward.getByText(/^Đã đổi khóa\. Mã vân tay mới/u).textContent()).toContain(newFingerprint);
+    await screenshot(ward, 'keys-3-ward-rotated');
+
+    // The city imports the rotation: applied by itself, the old key revoked from the new key's validFrom.
+    await receive(city, rotationFile, 1);
+    await tab(city, 'Khóa tin cậy');
+    await expect.poll(() => trusted.getByRole('row').count(), { timeout: 15_000 }).toBe(3);
+    const newRow = trusted.getByRole('row').filter({ hasText: newFingerprint });
+    expect(await newRow.textContent()).toContain('Đổi khóa');
+    expect(await newRow.textContent()).toContain('Đang dùng');
+    expect(await trusted.getByRole('row').filter({ hasText: oldFingerprint }).textContent()).toContain('Thu hồi từ');
+    expect(await city.getByText('Không có khóa nào đang chờ.').isVisible()).toBe(true);
+    await screenshot(city, 'keys-4-city-rotated');
+
+    // A report signed with the new key is accepted at once (no key to confirm).
+    const report = await exportReport(ward);
+    await receive(city, report, 1);
+    const board = city.getByRole('table', { name: /^Tình hình nộp báo cáo Tháng 5\/2024/u });
+    await tab(city, 'Tình hình nộp');
+    await expect.poll(() => board.getByRole('row', { name: /Phường Thắng Tam/u }).textContent(), { timeout: 15_000 }).toContain('Trễ hạn');
+    await tab(city, 'Khóa tin cậy');
+    expect(await city.getByText('Không có khóa nào đang chờ.').isVisible()).toBe(true);
+
+    // Revoke, with a confirmation that says what follows.
+    await trusted.getByRole('row').filter({ hasText: newFingerprint }).getByRole('button', { name: /^Thu hồi khóa/u }).click();
+    await expect.poll(() => city.getByRole('alertdialog').textContent()).toContain('mọi gói ký bằng khóa này sẽ bị từ chối');
+    await screenshot(city, 'keys-5-city-revoke-confirm');
+    await city.getByRole('alertdialog').getByRole('button', { name: 'Thu hồi khóa' }).click();
+    await expect.poll(() => trusted.getByRole('row').filter({ hasText: newFingerprint }).textContent()).toContain('Thu hồi từ');
+  });
+});
