@@ -39,7 +39,8 @@ export type BenchContext = { root: string; repeat: number };
 export type Bench = { name: string; run(ctx: BenchContext): Promise<Measurement[]> };
 
 const ROOT = process.cwd();
-const CLI = resolve(ROOT, 'bin/planbook.mjs');
+/** BENCH_CLI=/other/checkout/bin/planbook.mjs times another build on the same data (before/after). */
+const CLI = resolve(ROOT, process.env.BENCH_CLI ?? 'bin/planbook.mjs');
 
 /** The fastest of `repeat` runs: noise on a shared machine only ever adds time. */
 async function best<T>(repeat: number, f: () => Promise<T> | T): Promise<{ seconds: number; value: T }> {
@@ -72,7 +73,7 @@ function floorOf(dir: string): number {
   return ok;
 }
 
-type MergeRun = { seconds: number; peakMb: number | null; ok: number; files: number; exit: number | null };
+type MergeRun = { seconds: number; cpuSeconds: number | null; peakMb: number | null; ok: number; files: number; exit: number | null };
 
 const TIME = '/usr/bin/time';
 
@@ -90,6 +91,9 @@ function runMerge(data: Generated, root: string): MergeRun {
   closeSync(fd);
   const stderr = r.stderr?.toString() ?? '';
   const rss = /Maximum resident set size \(kbytes\): (\d+)/u.exec(stderr);
+  const user = /User time \(seconds\): ([\d.]+)/u.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/u.exec(stderr);
+  const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : null;
   let ok = 0;
   let files = 0;
   try {
@@ -99,10 +103,15 @@ function runMerge(data: Generated, root: string): MergeRun {
   } catch {
     process.stderr.write(`bench: merge printed no JSON (exit ${String(r.status)}): ${stderr.slice(0, 2000)}\n`);
   }
-  return { seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, ok, files, exit: r.status };
+  return { seconds, cpuSeconds, peakMb: rss ? Number(rss[1]) / 1024 : null, ok, files, exit: r.status };
 }
 
-function mergeBench(n: number, target: number, repeat: number): Bench {
+/**
+ * `maxRatio`: the ratio target applies to the 3,321-package run (issue 5); at 111 packages the
+ * merge's own start (Node, the bundle, the plan package, two worker threads: about 0.4 s) is most
+ * of the time, so that ratio is printed for information only.
+ */
+function mergeBench(n: number, target: number, repeat: number, maxRatio?: number): Bench {
   return {
     name: `merge ${n}`,
     async run(ctx) {
@@ -119,8 +128,11 @@ function mergeBench(n: number, target: number, repeat: number): Bench {
       }
       rmSync(root, { recursive: true, force: true });
       if (!run) return [];
-      const note = `${n} files of ${Math.round(data.bytes / n / 1024)} KB (generated in ${generated.toFixed(1)} s); ${run.ok}/${run.files} ok, exit ${String(run.exit)}`;
-      const rows: Measurement[] = [{ name: `merge ${n}`, value: run.seconds, unit: 's', target, floorSeconds: floor.seconds, maxRatio: 2, note }];
+      // CPU time (all threads) beside wall time: on a busy machine the wall time of a two-thread
+      // merge suffers more than the single-threaded floor, its CPU time much less.
+      const cpu = run.cpuSeconds === null ? '' : `; CPU ${run.cpuSeconds.toFixed(2)} s (${(run.cpuSeconds / floor.seconds).toFixed(2)}× the floor)`;
+      const note = `${n} files of ${Math.round(data.bytes / n / 1024)} KB (generated in ${generated.toFixed(1)} s); ${run.ok}/${run.files} ok, exit ${String(run.exit)}${cpu}`;
+      const rows: Measurement[] = [{ name: `merge ${n}`, value: run.seconds, unit: 's', target, floorSeconds: floor.seconds, maxRatio, note }];
       if (run.ok !== n || run.files !== n) (rows[0] as Measurement).failed = `only ${run.ok} of ${n} packages were ok`;
       if (run.peakMb !== null) rows.push({ name: `merge ${n} peak memory`, value: run.peakMb, unit: 'MB', target: 1024 });
       return rows;
@@ -152,7 +164,7 @@ const ONLY = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=merge to run only the me
 /** The measurement table: add a Bench here for each new figure (xlsx export, app start, ...). */
 const BENCHES: Bench[] = [
   mergeBench(111, 1, Math.max(3, REPEAT)),
-  mergeBench(3321, 10, REPEAT),
+  mergeBench(3321, 10, REPEAT, 2),
   browseBench,
   // xlsx export of a consolidated report for 3,321 units (< 10 s): to be added by shared/xlsx.
   // app start to interactive with a 2,000-item plan and a year of data (< 2 s): to be added by the renderer.
@@ -180,7 +192,7 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'planbook-bench-'));
   const ctx: BenchContext = { root, repeat: REPEAT };
   let missed = 0;
-  process.stdout.write(`planbook bench: node ${process.version}, ${new Date().toISOString()}\n`);
+  process.stdout.write(`planbook bench: node ${process.version}, ${new Date().toISOString()}, ${CLI}\n`);
   try {
     for (const b of BENCHES) {
       if (ONLY && !b.name.startsWith(ONLY)) continue;
