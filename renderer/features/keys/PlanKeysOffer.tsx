@@ -44,7 +44,7 @@ export function PlanKeysOffer({ planId, facts, issuerName }: Props) {
       : <p role="alert" className="error">{t('trust.plan.failed', { error: state.r.error })}</p>;
   }
   return (
-    <div className="key-confirm" role="region" aria-labelledby={`${id}-h`}>
+    <div className="key-confirm plan-keys-offer" role="region" aria-labelledby={`${id}-h`}>
       <p id={`${id}-h`}><strong>{t('trust.plan.ask', { issuer: issuerName, listed })}</strong></p>
       <p className="fingerprint" aria-label={t('trust.plan.issuerFingerprint')}>{formatFingerprint(facts.issuer.keyId)}</p>
       <label htmlFor={`${id}-fp`}>{t('trust.plan.typeLabel')}</label>{' '}
