@@ -4,6 +4,7 @@ import { PlansScreen } from '../features/plans/PlansScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ProgressScreen } from '../features/progress/ProgressScreen';
 import { ConsolidationScreen } from '../features/consolidation/ConsolidationScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { useT, type MessageKey } from '../i18n';
 import { useUi, type View } from '../state';
 import { useUnit } from '../features/units/unitsRepo';
@@ -13,6 +14,7 @@ const VIEWS: { view: View; label: MessageKey }[] = [
   { view: 'plans', label: 'nav.plans' },
   { view: 'progress', label: 'nav.progress' },
   { view: 'consolidation', label: 'nav.consolidation' },
+  { view: 'dashboard', label: 'nav.dashboard' },
   { view: 'settings', label: 'nav.settings' },
 ];
 
@@ -48,6 +50,7 @@ export function App() {
         {view === 'settings' && <SettingsScreen self={self} />}
         {view === 'progress' && <ProgressScreen self={self} />}
         {view === 'consolidation' && <ConsolidationScreen self={self} />}
+        {view === 'dashboard' && <DashboardScreen self={self} />}
       </main>
     </div>
   );

@@ -5,16 +5,19 @@ import * as progress from './messages/progress';
 import * as consolidation from './messages/consolidation';
 import * as planImport from './messages/planImport';
 import * as backup from './messages/backup';
+import * as dashboard from './messages/dashboard';
 import * as keys from './messages/keys';
 import { useUi } from '../state';
 
 // Each feature keeps its messages in its own module (messages/*.ts), merged here.
 const vi = { ...coreVi, ...progress.vi, ...consolidation.vi, ...planImport.vi, ...backup.vi,
-  ...keys.vi };
+  ...keys.vi,
+  ...dashboard.vi };
 export type MessageKey = keyof typeof vi;
 export type Lang = 'vi' | 'en';
 const DICTS: Record<Lang, Record<MessageKey, string>> = { vi, en: { ...coreEn, ...progress.en, ...consolidation.en, ...planImport.en, ...backup.en,
-  ...keys.en } };
+  ...keys.en,
+  ...dashboard.en } };
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {

@@ -8,7 +8,7 @@ import { createConsolidationUi, type ConsolidationUi } from './consolidationUi';
 import { createPlanImportUi, type PlanImportUi } from './planImportUi';
 
 export type Lang = 'vi' | 'en';
-export type View = 'plans' | 'progress' | 'consolidation' | 'settings';
+export type View = 'plans' | 'progress' | 'consolidation' | 'dashboard' | 'settings';
 export type AssignmentFilter = 'all' | 'mine' | 'lead' | 'coordinating';
 
 type AppUi = {

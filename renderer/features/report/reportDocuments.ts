@@ -5,7 +5,7 @@ import type { ReportPayload } from '../../../shared/model/report';
 import type { SummaryUnit, UnitReport } from '../../../shared/consolidation';
 import { parsePeriodKey } from '../../../shared/periods/keys';
 import { buildReportDocument } from '../../../shared/report/document';
-import { consolidatedReportSource, unitReportSource } from '../../../shared/report/source';
+import { consolidatedReportSource, unitReportSource, type ReportSource } from '../../../shared/report/source';
 import type { ReportDocument } from '../../../shared/report/types';
 import type { Directory } from '../../../shared/units/directory';
 import type { ConsolidationView } from '../consolidation/useConsolidation';
@@ -15,17 +15,25 @@ const summaryUnit = (directory: Directory, id: string): SummaryUnit | null => {
   return u ? { id: u.id, name: u.name, parentId: u.parentId } : null;
 };
 
-/** One unit's report for a period, in the official format. */
-export function unitReportDocument(input: { doc: PlanDocument; unitId: UnitId; period: PeriodKey; payload: ReportPayload; directory: Directory }): ReportDocument | null {
+type UnitInput = { doc: PlanDocument; unitId: UnitId; period: PeriodKey; payload: ReportPayload; directory: Directory };
+
+/** What one unit's report for a period is made of (the report and the dashboard read the same). */
+export function unitSourceOf(input: UnitInput): ReportSource | null {
   const period = parsePeriodKey(input.period);
   const unit = summaryUnit(input.directory, input.unitId) ?? { id: input.unitId, name: input.unitId, parentId: null };
   if (!period) return null;
   const parent = unit.parentId ? summaryUnit(input.directory, unit.parentId) : null;
-  return buildReportDocument(unitReportSource({ plan: input.doc, unit, parent, period, report: input.payload }));
+  return unitReportSource({ plan: input.doc, unit, parent, period, report: input.payload });
 }
 
-/** The consolidated report of what this unit received for the period: roll-ups from the core's summary. */
-export function consolidatedReportDocument(view: ConsolidationView): ReportDocument | null {
+/** One unit's report for a period, in the official format. */
+export function unitReportDocument(input: UnitInput): ReportDocument | null {
+  const source = unitSourceOf(input);
+  return source ? buildReportDocument(source) : null;
+}
+
+/** What the consolidated report of the period is made of: roll-ups from the core's summary. */
+export function consolidatedSourceOf(view: ConsolidationView): ReportSource | null {
   const bySubmission = new Map(view.rows.flatMap((r) => r.submissions).map((s) => [s.ref, s] as const));
   const reports: UnitReport[] = view.result.counted.flatMap((c) => {
     const report = bySubmission.get(c.ref)?.report;
@@ -33,5 +41,11 @@ export function consolidatedReportDocument(view: ConsolidationView): ReportDocum
   });
   const units = [...view.directory.units.values()].map((u) => ({ id: u.id, name: u.name, parentId: u.parentId }));
   const source = consolidatedReportSource({ plan: view.doc, summary: view.result.summary, reports, unitId: view.consolidating, units });
-  return source.ok ? buildReportDocument(source.source) : null;
+  return source.ok ? source.source : null;
+}
+
+/** The consolidated report of what this unit received for the period, in the official format. */
+export function consolidatedReportDocument(view: ConsolidationView): ReportDocument | null {
+  const source = consolidatedSourceOf(view);
+  return source ? buildReportDocument(source) : null;
 }

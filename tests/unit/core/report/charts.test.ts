@@ -42,4 +42,15 @@ describe('charts', () => {
     expect(chartTable(money)).toEqual([['', 'Kết quả', 'Chỉ tiêu', 'Đánh giá'], ['Năm 2024', '1.250,5', '1.500', 'Chưa đạt'], ['Năm 2025', '0', '', '']]);
     expect(renderChartSvg(money)).toMatch(/<line [^>]*stroke-width="2"\/>/u);
   });
+
+  it('draws with presentation attributes only: no style attribute and no <style> (the app\'s CSP forbids inline styles)', () => {
+    const charts = [statusChart(source)!, submissionChart([{ label: 'Tháng 5/2024', counts: { 'on-time': 13, late: 3, missing: 1, conflict: 0, expected: 17 } }]),
+      disbursementChart([{ label: 'Năm 2024', budget: 2000, disbursed: 1350.5 }])];
+    for (const chart of charts) {
+      const svg = renderChartSvg(chart);
+      expect(svg).not.toMatch(/\sstyle\s*=|<style/iu);
+      expect(svg).toMatch(/fill="#[0-9a-f]{6}"/u);
+      expect(svg).toMatch(/font-size="/u);
+    }
+  });
 });

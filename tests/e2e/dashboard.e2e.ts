@@ -1,0 +1,137 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
+import { writeScenario, type Scenario } from './support/packages';
+
+// Journey: the city (UBND thành phố Vũng Tàu, consolidating) receives its wards' May 2024
+// packages (the consolidation journey's scenario: 16 of 17 wards, 3 late), trusts their keys, and
+// opens the dashboard: the period's tiles, status by section, indicators against target,
+// submissions over the plan's months and the note that this plan has no projects, each chart
+// with its numbers in a table under it.
+const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
+
+async function setUpCity(page: Page) {
+  await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible()).toBe(true);
+  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('uy ban nhan dan thanh pho vung tau');
+  await page.getByRole('option', { name: /^Ủy ban nhân dân thành phố Vũng Tàu/u }).first().click();
+  await expect.poll(() => page.getByText('Đã chọn: Ủy ban nhân dân thành phố Vũng Tàu').isVisible()).toBe(true);
+  await page.getByRole('radio', { name: /^Đơn vị tổng hợp/u }).check();
+  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name, exact: true });
+
+/** Imports the scenario's files and trusts every ward's key, as the consolidation journey does. */
+async function receiveMay(page: Page, scenario: Scenario) {
+  await nav(page, 'Tổng hợp').click();
+  await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: PLAN });
+  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 5/2024' });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn tệp gói…' }).click();
+  await (await chooser).setFiles(scenario.files);
+  await expect.poll(() => page.getByText(`Đã kiểm tra ${scenario.files.length}/${scenario.files.length} tệp`).isVisible(), { timeout: 30_000 }).toBe(true);
+  await page.getByRole('tab', { name: 'Khóa tin cậy', exact: true }).click();
+  const keys = page.getByRole('table', { name: 'Khóa ký chờ xác nhận' });
+  await expect.poll(() => keys.getByRole('row').count()).toBe(17);
+  for (let left = 16; left > 0; left--) {
+    await keys.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u }).first().click();
+    await expect.poll(() => page.getByRole('table', { name: 'Khóa ký chờ xác nhận' }).getByRole('row').count(), { timeout: 15_000 }).toBe(left === 1 ? 0 : left);
+  }
+  await page.getByRole('tab', { name: 'Tình hình nộp', exact: true }).click();
+  await expect.poll(() => page.getByRole('status', { name: 'Tình hình nộp' }).textContent(), { timeout: 15_000 })
+    .toBe('Đúng hạn: 13 · Trễ hạn: 3 · Chưa nộp: 1 · Xung đột: 0 · Tổng: 17');
+}
+
+/** A chart's data table (opening its "Xem số liệu"), as rows of cell texts. */
+async function chartRows(figure: Locator): Promise<string[][]> {
+  await figure.getByText('Xem số liệu', { exact: true }).click();
+  const table = figure.getByRole('table');
+  await expect.poll(() => table.isVisible()).toBe(true);
+  const rows = table.getByRole('row');
+  const out: string[][] = [];
+  for (let i = 0; i < (await rows.count()); i++) out.push((await rows.nth(i).locator('th, td').allTextContents()).map((s) => s.trim()));
+  return out;
+}
+
+describe('dashboard journey', () => {
+  let browser: Browser;
+  let current: Page | null = null;
+  let scenario: Scenario;
+  beforeAll(async () => {
+    browser = await launch();
+    scenario = await writeScenario(`${ARTIFACTS}/dashboard-inbox`);
+  });
+  afterEach(async (ctx) => { if (ctx.task.result?.state === 'fail' && current) await screenshot(current, 'dashboard-failed'); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('shows the city\'s May 2024 figures as charts with their numbers in tables', async () => {
+    const { page } = await openApp(browser);
+    current = page;
+    await setUpCity(page);
+    await receiveMay(page, scenario);
+
+    await nav(page, 'Bảng điều khiển').click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Bảng điều khiển', level: 1 }).isVisible()).toBe(true);
+    // The plan and period picked on the consolidation screen, in labelled pickers.
+    const plan = page.getByLabel('Kế hoạch', { exact: true });
+    const period = page.getByLabel('Kỳ báo cáo', { exact: true });
+    expect(await plan.locator('option:checked').textContent()).toBe(PLAN);
+    expect(await period.locator('option:checked').textContent()).toBe('Tháng 5/2024');
+
+    const tiles = page.getByRole('list', { name: 'Tình hình nộp báo cáo Tháng 5/2024' });
+    await expect.poll(() => tiles.locator('[data-kpi="on-time"] .kpi-value').textContent()).toBe('13');
+    expect(await tiles.locator('[data-kpi="late"] .kpi-value').textContent()).toBe('3');
+    expect(await tiles.locator('[data-kpi="missing"] .kpi-value').textContent()).toBe('1');
+    expect(await tiles.locator('[data-kpi="counted"] .kpi-value').textContent()).toBe('16');
+
+    // Every chart is an image with an accessible name carrying its numbers; no inline style anywhere.
+    const status = page.getByRole('figure', { name: 'Tình trạng thực hiện theo nhóm nhiệm vụ, chỉ tiêu' });
+    await expect.poll(() => status.getByRole('img').count()).toBe(1);
+    expect(await status.getByRole('img').getAttribute('aria-label')).toMatch(/^Tình trạng thực hiện theo nhóm.*Hoàn thành 6, Đang triển khai 10, Tổng 16/u);
+    expect(await page.locator('.dashboard [style], .dashboard style').count()).toBe(0);
+    await screenshot(page, 'dashboard-1-city');
+
+    // Status by section: task 1.1 is done by the wards n ≡ 0 (mod 3), 6 of the 16 counted; the
+    // indicator is in progress everywhere.
+    const statusRows = await chartRows(status);
+    expect(statusRows[0]).toEqual(['Nhóm', 'Hoàn thành', 'Đang triển khai', 'Tổng']);
+    expect(statusRows.find((r) => r[0]?.startsWith('Nhiệm vụ'))?.slice(1)).toEqual(['6', '10', '16']);
+    expect(statusRows.find((r) => r[0]?.startsWith('Chỉ tiêu'))?.slice(1)).toEqual(['0', '16', '16']);
+    expect(await status.getByRole('table').locator('caption').textContent()).toBe('Tình trạng thực hiện theo nhóm nhiệm vụ, chỉ tiêu');
+
+    // Submissions over the plan's months so far: January to May, May as the board says.
+    const submissions = page.getByRole('figure', { name: 'Tình hình gửi báo cáo qua các kỳ' });
+    const subRows = await chartRows(submissions);
+    expect(subRows[0]).toEqual(['Kỳ báo cáo', 'Đúng hạn', 'Trễ hạn', 'Chưa báo cáo', 'Tổng']);
+    expect(subRows.slice(1).map((r) => r[0])).toEqual(['Tháng 1/2024', 'Tháng 2/2024', 'Tháng 3/2024', 'Tháng 4/2024', 'Tháng 5/2024']);
+    expect(subRows.find((r) => r[0] === 'Tháng 5/2024')?.slice(1)).toEqual(['13', '3', '1', '17']);
+    expect(subRows.find((r) => r[0] === 'Tháng 4/2024')?.slice(1)).toEqual(['0', '0', '17', '17']);
+
+    // Indicator 1.1: Σ(200+7n)+30 = 4070 over 4600 = 88,48%, against its target, in the Vietnamese way.
+    const indicators = page.getByRole('figure', { name: 'Kết quả các chỉ tiêu so với chỉ tiêu giao' });
+    const indRows = await chartRows(indicators);
+    expect(indRows[0]).toEqual(['Nội dung chỉ tiêu', 'Kết quả', 'Chỉ tiêu giao', 'Đánh giá']);
+    expect(indRows[1]?.[2]).toBe('100%');
+    expect(indRows[1]?.[1]).toBe('88,48%');
+    expect(indRows[1]?.[3]).toBe('Chưa đạt');
+
+    // This plan has no projects: said, not drawn.
+    const money = page.getByRole('figure', { name: /^Giải ngân so với kế hoạch vốn/u });
+    expect(await money.getByRole('note').textContent()).toContain('Kế hoạch này không có dự án');
+    expect(await money.getByRole('img').count()).toBe(0);
+
+    await page.locator('.dashboard').evaluate((el) => { el.scrollTop = 0; });
+    await screenshot(page, 'dashboard-2-city-tables');
+    await page.getByRole('figure', { name: 'Kết quả các chỉ tiêu so với chỉ tiêu giao' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-3-city-lower');
+
+    // Another period: April, nobody reported yet.
+    await period.selectOption({ label: 'Tháng 4/2024' });
+    const april = page.getByRole('list', { name: 'Tình hình nộp báo cáo Tháng 4/2024' });
+    await expect.poll(() => april.locator('[data-kpi="missing"] .kpi-value').textContent()).toBe('17');
+    expect(await page.getByRole('figure', { name: 'Tình trạng thực hiện theo nhóm nhiệm vụ, chỉ tiêu' }).getByRole('note').textContent())
+      .toBe('Chưa có báo cáo nào có tình trạng thực hiện trong kỳ này.');
+    await screenshot(page, 'dashboard-4-city-april');
+  });
+});
