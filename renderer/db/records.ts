@@ -5,7 +5,6 @@ import type { DirectoryUnit, UnitGroup } from '../../shared/model/units';
 import type { Entry, IndicatorValue, ProjectValue } from '../../shared/model/report';
 import type { ReceivedFile } from '../../shared/receipts/intake';
 import type { EntryDraft } from '../../shared/progress/draft';
-import type { Submission } from '../../shared/consolidation/types';
 
 export type Role = 'reporter' | 'consolidator' | 'both';
 
