@@ -171,9 +171,13 @@ function targets(chart: TargetBarChart): string {
     return `<text x="${LABEL}" y="${n(y + 12)}" text-anchor="end">${escapeHtml(clip(r.label))}</text><rect x="${BAR_X}" y="${n(y + 3)}" width="${BAR_W}" height="${ROW - 12}" fill="#f2f2f2"/>${bar}${mark}${value}`;
   }).join('');
   const h = 4 + chart.rows.length * ROW;
-  const key = `<line x1="${BAR_X}" x2="${BAR_X}" y1="${n(h + 4)}" y2="${n(h + 16)}" stroke="#000" stroke-width="2"/><text x="${BAR_X + 6}" y="${n(h + 14)}">Chỉ tiêu giao</text>`
-    + `<rect x="${BAR_X + 90}" y="${n(h + 5)}" width="10" height="10" fill="#1b5e20"/><text x="${BAR_X + 104}" y="${n(h + 14)}">Đạt</text>`
-    + `<rect x="${BAR_X + 140}" y="${n(h + 5)}" width="10" height="10" fill="#c62828"/><text x="${BAR_X + 154}" y="${n(h + 14)}">Chưa đạt</text>`;
+  // Money is read against the budget: the mark is the budget, a full bar is money disbursed in full.
+  const [mark, met, unmet] = chart.format === 'money' ? ['Kế hoạch vốn', 'Giải ngân đủ', 'Chưa giải ngân đủ'] : ['Chỉ tiêu giao', 'Đạt', 'Chưa đạt'];
+  const metX = BAR_X + 20 + mark.length * 6;
+  const unmetX = metX + 24 + met.length * 6;
+  const key = `<line x1="${BAR_X}" x2="${BAR_X}" y1="${n(h + 4)}" y2="${n(h + 16)}" stroke="#000" stroke-width="2"/><text x="${BAR_X + 6}" y="${n(h + 14)}">${mark}</text>`
+    + `<rect x="${metX}" y="${n(h + 5)}" width="10" height="10" fill="#1b5e20"/><text x="${metX + 14}" y="${n(h + 14)}">${met}</text>`
+    + `<rect x="${unmetX}" y="${n(h + 5)}" width="10" height="10" fill="#c62828"/><text x="${unmetX + 14}" y="${n(h + 14)}">${unmet}</text>`;
   return svg(chart, h + 22, `${rows}${key}`);
 }
 

@@ -84,6 +84,9 @@ describe('dashboard journey', () => {
     expect(await tiles.locator('[data-kpi="late"] .kpi-value').textContent()).toBe('3');
     expect(await tiles.locator('[data-kpi="missing"] .kpi-value').textContent()).toBe('1');
     expect(await tiles.locator('[data-kpi="counted"] .kpi-value').textContent()).toBe('16');
+    const chase = page.getByRole('definition').filter({ hasText: 'Xã Long Sơn' });
+    expect(await chase.textContent()).toBe('Xã Long Sơn');
+    expect(await page.locator('.chase-late dd').textContent()).toBe('Phường 10, Phường 11, Phường 12');
 
     // Every chart is an image with an accessible name carrying its numbers; no inline style anywhere.
     const status = page.getByRole('figure', { name: 'Tình trạng thực hiện theo nhóm nhiệm vụ, chỉ tiêu' });
@@ -133,5 +136,48 @@ describe('dashboard journey', () => {
     expect(await page.getByRole('figure', { name: 'Tình trạng thực hiện theo nhóm nhiệm vụ, chỉ tiêu' }).getByRole('note').textContent())
       .toBe('Chưa có báo cáo nào có tình trạng thực hiện trong kỳ này.');
     await screenshot(page, 'dashboard-4-city-april');
+  });
+
+  it('shows a reporting ward its own May 2024 report: status by section and an indicator against its target', async () => {
+    const { page } = await openApp(browser);
+    current = page;
+    await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible()).toBe(true);
+    await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('thang tam');
+    await page.getByRole('option', { name: /Phường Thắng Tam/u }).click();
+    await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+    await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // Indicator 1 (target 100%) in progress at 23.391/23.802 records, typed on the progress screen.
+    await nav(page, 'Báo cáo tiến độ').click();
+    await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: PLAN });
+    await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 5/2024' });
+    await page.getByRole('button', { name: 'Nhập báo cáo kỳ này' }).click();
+    const items = page.getByRole('listbox', { name: 'Các mục được giao' });
+    await expect.poll(() => items.getByRole('option').count()).toBe(75);
+    await items.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pf-status');
+    await page.keyboard.press('ArrowDown'); await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab'); await page.keyboard.type('98,27');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab'); await page.keyboard.type('23.391/23.802 hồ sơ');
+    await expect.poll(() => page.getByText('= 98,27%').isVisible()).toBe(true);
+
+    await nav(page, 'Bảng điều khiển').click();
+    expect(await page.getByLabel('Kỳ báo cáo', { exact: true }).locator('option:checked').textContent()).toBe('Tháng 5/2024');
+    await expect.poll(() => page.getByText('Báo cáo của Phường Thắng Tam · số liệu từ 11/04/2024 đến 10/05/2024').isVisible()).toBe(true);
+    // A reporting unit has no submission tiles nor the city's charts.
+    expect(await page.getByRole('figure', { name: 'Tình hình gửi báo cáo qua các kỳ' }).count()).toBe(0);
+    const indicators = page.getByRole('figure', { name: 'Kết quả các chỉ tiêu so với chỉ tiêu giao' });
+    await expect.poll(() => indicators.getByRole('img').count(), { timeout: 15_000 }).toBe(1);
+    const rows = await chartRows(indicators);
+    expect(rows[1]?.slice(1)).toEqual(['98,27%', '100%', 'Chưa đạt']);
+    const status = await chartRows(page.getByRole('figure', { name: 'Tình trạng thực hiện theo nhóm nhiệm vụ, chỉ tiêu' }));
+    expect(status[0]).toEqual(['Nhóm', 'Đang triển khai', 'Tổng']);
+    expect(status[1]?.[0]).toMatch(/^Chỉ tiêu /u);
+    expect(status[1]?.slice(1)).toEqual(['1', '1']);
+    await screenshot(page, 'dashboard-5-ward');
   });
 });

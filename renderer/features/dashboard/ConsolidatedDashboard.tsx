@@ -9,6 +9,7 @@ import { formatPeriodVi } from '../../../shared/periods/keys';
 import { disbursementChart, indicatorChart, statusChart, submissionChart } from '../../../shared/report/charts';
 import { useT } from '../../i18n';
 import { ChartFigure } from './ChartFigure';
+import { UnitsToChase } from './UnitsToChase';
 import { useConsolidatedSource, useHistory } from './useDashboard';
 
 type Props = { self: UnitId; doc: PlanDocument; period: PeriodKey; periodLabel: string };
@@ -57,6 +58,7 @@ export function ConsolidatedDashboard({ self, doc, period, periodLabel }: Props)
           <span className="kpi-of">{periodLabel}</span>
         </li>
       </ul>
+      <UnitsToChase view={view} />
       <div className="charts">
         <ChartFigure name="status" spec={charts.status} title={t('dashboard.chart.status')} hint={t('dashboard.chart.status.hint')}
           rowHeader={t('dashboard.table.section')} empty={t('dashboard.chart.status.empty')} />

@@ -23,6 +23,11 @@ export const vi = {
   'dashboard.kpi.items': 'Mục đã báo cáo',
   'dashboard.kpi.filled': 'trên {count} mục được giao',
 
+  'dashboard.chase.label': 'Đơn vị cần đôn đốc',
+  'dashboard.chase.missing': 'Chưa báo cáo',
+  'dashboard.chase.late': 'Gửi trễ hạn',
+  'dashboard.chase.more': 'và {count} đơn vị khác',
+
   'dashboard.chart.status': 'Tình trạng thực hiện theo nhóm nhiệm vụ, chỉ tiêu',
   'dashboard.chart.status.hint': 'Mỗi thanh là một nhóm; độ dài là số lượt đơn vị báo cáo theo từng tình trạng.',
   'dashboard.chart.status.hintUnit': 'Số nhiệm vụ, chỉ tiêu của đơn vị theo từng tình trạng.',
@@ -71,6 +76,11 @@ export const en: Record<keyof typeof vi, string> = {
   'dashboard.kpi.counted': 'Reports counted',
   'dashboard.kpi.items': 'Items reported',
   'dashboard.kpi.filled': 'of {count} assigned items',
+
+  'dashboard.chase.label': 'Units to follow up',
+  'dashboard.chase.missing': 'Not reported',
+  'dashboard.chase.late': 'Sent late',
+  'dashboard.chase.more': 'and {count} more',
 
   'dashboard.chart.status': 'Progress by group of tasks and indicators',
   'dashboard.chart.status.hint': 'One bar per group; its length is the number of unit lines in each status.',

@@ -41,6 +41,9 @@ describe('charts', () => {
     const money = disbursementChart([{ label: 'Năm 2024', budget: 1500, disbursed: 1250.5 }, { label: 'Năm 2025', budget: null, disbursed: 0 }]);
     expect(chartTable(money)).toEqual([['', 'Kết quả', 'Chỉ tiêu', 'Đánh giá'], ['Năm 2024', '1.250,5', '1.500', 'Chưa đạt'], ['Năm 2025', '0', '', '']]);
     expect(renderChartSvg(money)).toMatch(/<line [^>]*stroke-width="2"\/>/u);
+    // Its legend speaks of the budget, not of a target.
+    expect(renderChartSvg(money)).toContain('>Kế hoạch vốn</text>');
+    expect(renderChartSvg(money)).not.toContain('Chỉ tiêu giao');
   });
 
   it('draws with presentation attributes only: no style attribute and no <style> (the app\'s CSP forbids inline styles)', () => {
