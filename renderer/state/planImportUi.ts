@@ -2,10 +2,11 @@
 // or the incoming plan being looked at (a draft, not yet stored; the stored plans live in Dexie).
 import type { PlanDocument } from '../../shared/model/plan';
 import type { PickedFile } from '../../shared/platform/contract';
+import type { SignedPlanFacts } from '../features/plans/importPlan';
 
 export type PlanImportOpen =
   | { kind: 'wizard'; file: PickedFile | null }
-  | { kind: 'revision'; doc: PlanDocument; source: 'package' | 'transcribed'; fileName: string };
+  | { kind: 'revision'; doc: PlanDocument; source: 'package' | 'transcribed'; fileName: string; signed?: SignedPlanFacts };
 
 export type PlanImportUi = {
   planImport: PlanImportOpen | null;

@@ -134,4 +134,33 @@ describe('keys: enrolment, rotation, trust', () => {
     await city.getByRole('alertdialog').getByRole('button', { name: 'Thu hồi khóa' }).click();
     await expect.poll(() => trusted.getByRole('row').filter({ hasText: newFingerprint }).textContent()).toContain('Thu hồi từ');
   });
+
+  it('a ward receiving a new revision of an installed plan is offered the keys the signed plan lists', async () => {
+    // The city publishes the Vũng Tàu plan, signed, with its own key in the unit list.
+    const { page: city } = await openApp(browser);
+    await setUp(city, 'uy ban nhan dan thanh pho vung tau', /^Ủy ban nhân dân thành phố Vũng Tàu/u, true);
+    await nav(city, 'Cài đặt');
+    const cityFingerprint = (await city.getByLabel(FINGERPRINT).textContent()) ?? '';
+    await nav(city, 'Kế hoạch');
+    await city.getByLabel('Chọn kế hoạch').selectOption({ label: PLAN });
+    const planFile = await download(city, () => city.getByRole('button', { name: 'Phát hành kế hoạch…' }).click());
+
+    // The ward has the plan already (bundled): the package opens the revision screen, with the prompt.
+    const { page: ward } = await openApp(browser);
+    await setUp(ward, 'phuong 7', /^Phường 7/u, false);
+    const chooser = ward.waitForEvent('filechooser');
+    await ward.getByRole('button', { name: 'Nhập kế hoạch từ tệp…' }).click();
+    await (await chooser).setFiles(planFile);
+    await expect.poll(() => ward.getByRole('heading', { name: 'Kế hoạch có bản mới' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const offer = ward.getByRole('region', { name: /^Kế hoạch do Ủy ban nhân dân thành phố Vũng Tàu ký và kèm \d+ khóa ký/u });
+    await expect.poll(() => offer.isVisible()).toBe(true);
+    expect(await offer.getByLabel('Mã vân tay khóa của đơn vị ban hành').textContent()).toBe(cityFingerprint);
+    const typed = offer.getByLabel('Gõ mã vân tay đơn vị ban hành đọc (không bắt buộc)');
+    await typed.fill('AAAA');
+    expect(await offer.getByRole('button', { name: 'Đã đối chiếu, tin cậy đơn vị ban hành và các khóa' }).isDisabled()).toBe(true);
+    await typed.fill(cityFingerprint);
+    await screenshot(ward, 'keys-6-revision-plan-keys');
+    await offer.getByRole('button', { name: 'Đã đối chiếu, tin cậy đơn vị ban hành và các khóa' }).click();
+    await expect.poll(() => ward.getByRole('status').filter({ hasText: 'vào danh sách tin cậy' }).textContent()).toMatch(/^Đã thêm 1 khóa mới vào danh sách tin cậy/u);
+  });
 });

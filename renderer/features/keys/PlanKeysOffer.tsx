@@ -3,19 +3,23 @@
 // fingerprint (read over the phone) once, and from then on the issuer's plans need no question.
 import { useEffect, useId, useState } from 'react';
 import { formatFingerprint, normaliseFingerprint } from '../../../shared/crypto/hash';
-import { judgeKey } from '../../../shared/packages';
+import { judgeKey, sanitizeForDisplay } from '../../../shared/packages';
 import { useDb } from '../../db/context';
 import { useT } from '../../i18n';
 import type { SignedPlanFacts } from '../plans/importPlan';
+import { useDirectory } from '../units/unitsRepo';
 import { trustRepo, type TrustActResult } from './trustRepo';
 import './keys.css';
 
-type Props = { planId: string; facts: SignedPlanFacts; issuerName: string };
+type Props = { planId: string; facts: SignedPlanFacts };
 type State = { kind: 'checking' } | { kind: 'ask' } | { kind: 'skipped' } | { kind: 'done'; r: TrustActResult };
 
-export function PlanKeysOffer({ planId, facts, issuerName }: Props) {
+/** The one prompt for a plan package's keys: after a first install (Plans) and on the revision screen. */
+export function PlanKeysOffer({ planId, facts }: Props) {
   const t = useT();
   const db = useDb();
+  const directory = useDirectory();
+  const issuerName = sanitizeForDisplay(directory?.units.get(facts.issuer.unitId)?.name ?? facts.issuer.unitId);
   const id = useId();
   const [state, setState] = useState<State>({ kind: 'checking' });
   const [typed, setTyped] = useState('');

@@ -8,5 +8,5 @@ import { RevisionReview } from './RevisionReview';
 export function PlanImportScreen({ open, self }: { open: PlanImportOpen; self: SelfRecord }) {
   return open.kind === 'wizard'
     ? <ImportWizard file={open.file} unitId={self.unitId} />
-    : <RevisionReview doc={open.doc} source={open.source} fileName={open.fileName} />;
+    : <RevisionReview doc={open.doc} source={open.source} fileName={open.fileName} signed={open.signed} />;
 }

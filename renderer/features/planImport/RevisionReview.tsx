@@ -7,11 +7,16 @@ import { DiffView } from './DiffView';
 import { planImportRepo } from './planImportRepo';
 import { backupBefore } from '../backup/service';
 import { useRevision } from './useRevision';
+import type { SignedPlanFacts } from '../plans/importPlan';
+import { PlanKeysOffer } from '../keys/PlanKeysOffer';
 
-type Props = { doc: PlanDocument; source: 'package' | 'transcribed'; fileName: string };
+type Props = { doc: PlanDocument; source: 'package' | 'transcribed'; fileName: string; signed?: SignedPlanFacts | undefined };
 
-/** A unit receives a new revision of its plan: what is added, changed, removed, and what happens to its progress. */
-export function RevisionReview({ doc, source, fileName }: Props) {
+/**
+ * A unit receives a new revision of its plan: what is added, changed, removed, and what happens to
+ * its progress. A signed plan package also offers its unit keys (the same prompt as a first install).
+ */
+export function RevisionReview({ doc, source, fileName, signed }: Props) {
   const t = useT();
   const db = useDb();
   const close = useUi((s) => s.closePlanImport);
@@ -49,6 +54,7 @@ export function RevisionReview({ doc, source, fileName }: Props) {
         {v?.kind === 'update' && check && <DiffView diff={v.diff} entryCounts={check.entryCounts} revision={doc.plan.revision} />}
         {state.kind === 'done' && <p role="status" className="ok-text">{state.text}</p>}
         {state.kind === 'error' && <p role="alert" className="error">{state.text}</p>}
+        {signed && <PlanKeysOffer planId={doc.plan.id} facts={signed} />}
         <div className="pi-actions">
           {state.kind === 'done' || v?.kind === 'same' || v?.kind === 'older'
             ? <button type="button" className="primary" onClick={close}>{t('revision.close')}</button>

@@ -39,12 +39,13 @@ export function ImportPlanButton() {
     setPlanKeys(null);
     try {
       const r = await readPlanFile(file, directory, lang);
-      if (r.ok && r.signed) setPlanKeys({ planId: r.doc.plan.id, facts: r.signed });
       if (r.ok && await isInstalled(db, r.doc)) {
+        // The revision screen replaces this one: it offers the package's unit keys itself.
         setStatus({ kind: 'idle' });
-        openPlanImport({ kind: 'revision', doc: r.doc, source: r.source, fileName: file.name });
+        openPlanImport({ kind: 'revision', doc: r.doc, source: r.source, fileName: file.name, ...(r.signed ? { signed: r.signed } : {}) });
         return;
       }
+      if (r.ok && r.signed) setPlanKeys({ planId: r.doc.plan.id, facts: r.signed });
       if (r.ok) {
         await installPlan(db, r.doc, r.source);
         selectPlan(r.doc.plan.id);
@@ -62,7 +63,7 @@ export function ImportPlanButton() {
       <button type="button" onClick={() => void run()} disabled={status.kind === 'working' || !directory}>{t('plans.import')}</button>
       {status.kind === 'done' && <span role="status" className="ok-text">{status.text}</span>}
       {status.kind === 'error' && <span role="alert" className="error">{status.text}</span>}
-      {planKeys && <PlanKeysOffer planId={planKeys.planId} facts={planKeys.facts} issuerName={directory?.units.get(planKeys.facts.issuer.unitId)?.name ?? planKeys.facts.issuer.unitId} />}
+      {planKeys && <PlanKeysOffer planId={planKeys.planId} facts={planKeys.facts} />}
     </div>
   );
 }
