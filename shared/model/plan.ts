@@ -37,6 +37,8 @@ export type Plan = {
   addressedTo?: string[];
   /** Free text of the plan's reporting duties, as written. */
   reporting?: string[];
+  /** The last number the plan editor used for a new item or section id (shared/plans/edit.ts): never reused. */
+  idCounter?: number;
 };
 
 export type Section = { id: SectionId; code: string; title: string; kind: SectionKind };

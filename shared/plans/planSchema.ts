@@ -34,6 +34,7 @@ const planSchema = z.object({
   issuerUnitId: z.string().transform((s) => s as UnitId).nullable().optional(),
   addressedTo: z.array(z.string()).optional(),
   reporting: z.array(z.string()).optional(),
+  idCounter: z.number().int().min(0).optional(),
 });
 
 const sectionSchema = z.object({
