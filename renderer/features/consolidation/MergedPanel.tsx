@@ -1,4 +1,5 @@
-// The merged view: per indicator the roll-up against its target, per task the units by status
+// The merged view: per indicator the roll-up against its target, per project the money disbursed
+// against its budget, per task the units by status
 // with each unit's entry, and the difficulties and proposals gathered. All numbers come from
 // the core; this only lays them out, in Vietnamese formats.
 import type { IndicatorRollup, ItemMerge } from '../../../shared/consolidation';
@@ -8,6 +9,7 @@ import type { PlanItem } from '../../../shared/model/plan';
 import { sanitizeForDisplay } from '../../../shared/packages';
 import { useT } from '../../i18n';
 import { FeedbackList } from './FeedbackList';
+import { ProjectsTable } from './ProjectsTable';
 import type { ConsolidationView } from './useConsolidation';
 
 export const itemLabel = (view: ConsolidationView, item: PlanItem) => {
@@ -81,6 +83,10 @@ export function MergedPanel({ view }: { view: ConsolidationView }) {
           </tbody>
         </table>
       </div>
+      <ProjectsTable view={view} label={(id) => {
+        const item = view.doc.items.find((i) => i.id === id);
+        return item ? <><strong>{itemLabel(view, item)}</strong> {short(item.content, 90)}</> : id;
+      }} />
       <h2>{t('cons.merged.items')}</h2>
       {others.map((item) => {
         const m = merges.get(item.id);
