@@ -9,6 +9,7 @@ import type { PlanItem } from '../../../shared/model/plan';
 import { sanitizeForDisplay } from '../../../shared/packages';
 import { useT } from '../../i18n';
 import { FeedbackList } from './FeedbackList';
+import { ChangesList } from './ChangesList';
 import { ProjectsTable } from './ProjectsTable';
 import type { ConsolidationView } from './useConsolidation';
 
@@ -92,6 +93,10 @@ export function MergedPanel({ view }: { view: ConsolidationView }) {
         const m = merges.get(item.id);
         return m ? <TaskItem key={item.id} view={view} item={item} merge={m} /> : null;
       })}
+      <ChangesList view={view} label={(id) => {
+        const item = view.doc.items.find((i) => i.id === id);
+        return item ? `${itemLabel(view, item)} ${short(item.content, 90)}` : id;
+      }} />
       <FeedbackList view={view} />
     </section>
   );
