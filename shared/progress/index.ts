@@ -9,3 +9,4 @@ export * from './exportFile';
 export * from './home';
 export * from './project';
 export * from './assigned';
+export * from './coordinating';

@@ -7,6 +7,8 @@ import { ItemEditor } from './ItemEditor';
 import { NarrativeEditor } from './NarrativeEditor';
 import type { ReportModel } from './useReport';
 import { scopeOf } from './autosave';
+import { CoordinatingEntries } from './CoordinatingEntries';
+import { useCoordinating } from './useCoordinating';
 
 const focusFirstField = () => setTimeout(() => (document.getElementById('pf-status') ?? document.getElementById('pf-narrative'))?.focus(), 0);
 
@@ -18,6 +20,7 @@ export function EntryPanel({ model }: { model: ReportModel }) {
   const selected = chosen && ids.includes(chosen) ? chosen : (ids[1] ?? NARRATIVE);
   const problemItems = useMemo(() => new Set(model.problems.filter((p) => p.severity === 'blocker').map((p) => p.itemId)), [model.problems]);
   const current = model.assigned.find((a) => a.item.id === selected);
+  const coordinating = useCoordinating(model);
 
   const move = (delta: 1 | -1) => {
     const i = ids.indexOf(selected);
@@ -37,6 +40,9 @@ export function EntryPanel({ model }: { model: ReportModel }) {
           ? <NarrativeEditor key={JSON.stringify(model.key)} reportKey={model.key} stored={model.narrative} />
           : <ItemEditor key={current.item.id} reportKey={model.key} item={current.item} role={current.role}
               row={model.rowsById.get(current.item.id)} onMove={move} />}
+        {current?.role === 'lead' && selected !== NARRATIVE && coordinating.byItem.has(current.item.id) && (
+          <CoordinatingEntries entries={coordinating.byItem.get(current.item.id) ?? []} name={coordinating.name} />
+        )}
       </div>
     </div>
   );

@@ -159,6 +159,10 @@ export const vi = {
   'progress.preview.evidence': 'Văn bản: {text}',
   'progress.preview.completedOn': 'Hoàn thành ngày {date}',
   'progress.preview.money': '{amount} triệu đồng',
+  'progress.coord.title': 'Báo cáo của các đơn vị phối hợp',
+  'progress.coord.from': 'báo cáo số {sequence}, ngày {date}',
+  'progress.coord.noStatus': 'Chưa chọn tình trạng',
+  'progress.coord.value': 'Giá trị đạt được: {value}',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -321,4 +325,8 @@ export const en: Record<keyof typeof vi, string> = {
   'progress.preview.evidence': 'Documents: {text}',
   'progress.preview.completedOn': 'Completed on {date}',
   'progress.preview.money': '{amount} million VND',
+  'progress.coord.title': 'Coordinating units\' reports',
+  'progress.coord.from': 'report no. {sequence}, {date}',
+  'progress.coord.noStatus': 'No status chosen',
+  'progress.coord.value': 'Value reached: {value}',
 };
