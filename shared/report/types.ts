@@ -62,6 +62,8 @@ export type ReportTable = {
   title: string;
   columns: Column[];
   rows: TableRow[];
+  /** Excel only: rows above the header (`PHỤ LỤC`, the title, `(Kèm theo ...)`), each merged across the table. */
+  titleRows?: string[];
 };
 
 export type Block =

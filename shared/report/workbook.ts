@@ -28,6 +28,9 @@ export function sheetNames(titles: readonly string[]): string[] {
   });
 }
 
+/** 0-based row of the header: after the title rows and one blank row, else the first. */
+const headerRowOf = (table: ReportTable) => (table.titleRows?.length ? table.titleRows.length + 1 : 0);
+
 function worksheet(table: ReportTable): XLSX.WorkSheet {
   const ws: XLSX.WorkSheet = {};
   const width = table.columns.length;
@@ -35,10 +38,15 @@ function worksheet(table: ReportTable): XLSX.WorkSheet {
   // Text is always type 's' with the Text format `@` (patched to quotePrefix): Excel shows
   // `=1+1` typed by a unit as those four characters and never evaluates it, even after editing.
   const text = (v: string): XLSX.CellObject => ({ t: 's', v, z: '@' });
-  table.columns.forEach((c, i) => put(0, i, text(c.header)));
   const merges: XLSX.Range[] = [];
+  const head = headerRowOf(table);
+  (table.titleRows ?? []).forEach((line, r) => {
+    if (line !== '') put(r, 0, text(line.slice(0, MAX_CELL_TEXT)));
+    if (width > 1) merges.push({ s: { r, c: 0 }, e: { r, c: width - 1 } });
+  });
+  table.columns.forEach((c, i) => put(head, i, text(c.header)));
   table.rows.forEach((row, i) => {
-    const r = i + 1;
+    const r = head + i + 1;
     if (row.kind === 'section') {
       put(r, 0, text(row.label));
       merges.push({ s: { r, c: 0 }, e: { r, c: width - 1 } });
@@ -51,7 +59,7 @@ function worksheet(table: ReportTable): XLSX.WorkSheet {
       else put(r, c, text(v));
     });
   });
-  ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: table.rows.length, c: Math.max(0, width - 1) } });
+  ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: head + table.rows.length, c: Math.max(0, width - 1) } });
   ws['!cols'] = table.columns.map((c) => ({ wch: c.chars ?? Math.max(8, Math.round(c.width * 1.6)) }));
   if (merges.length > 0) ws['!merges'] = merges;
   return ws;
@@ -66,7 +74,7 @@ type Cfb = { read(data: Uint8Array, o: { type: 'array' }): Zip; write(z: Zip, o:
  * Freezes the header row of every sheet (a `pane` in its sheetView) and marks the Text style as
  * quotePrefix (Excel's leading apostrophe), which the community build does not write.
  */
-function patchXml(bytes: Uint8Array, sheets: number): Uint8Array {
+function patchXml(bytes: Uint8Array, headerRows: readonly number[]): Uint8Array {
   const cfb = (XLSX as unknown as { CFB: Cfb }).CFB;
   const zip = cfb.read(bytes, { type: 'array' });
   const edit = (path: string, fn: (xml: string) => string) => {
@@ -79,9 +87,12 @@ function patchXml(bytes: Uint8Array, sheets: number): Uint8Array {
     entry.content = next;
     entry.size = next.length;
   };
-  for (let n = 1; n <= sheets; n++)
-    edit(`xl/worksheets/sheet${n}.xml`, (xml) => xml.replace(/<sheetView ([^>]*?)\/>/u,
-      '<sheetView $1><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'));
+  headerRows.forEach((head, i) => {
+    const split = head + 1;
+    const cell = `A${split + 1}`;
+    edit(`xl/worksheets/sheet${i + 1}.xml`, (xml) => xml.replace(/<sheetView ([^>]*?)\/>/u,
+      `<sheetView $1><pane ySplit="${split}" topLeftCell="${cell}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${cell}" sqref="${cell}"/></sheetView>`));
+  });
   edit('xl/styles.xml', (xml) => xml.replace(/<xf numFmtId="49"([^>]*?)applyNumberFormat="1"/gu, '<xf numFmtId="49"$1applyNumberFormat="1" quotePrefix="1"'));
   return new Uint8Array(cfb.write(zip, { fileType: 'zip', type: 'array', compression: true }));
 }
@@ -93,5 +104,5 @@ export function writeWorkbook(tables: readonly ReportTable[]): Uint8Array {
   tables.forEach((t, i) => XLSX.utils.book_append_sheet(wb, worksheet(t), names[i]));
   if (tables.length === 0) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Không có dữ liệu']]), 'Báo cáo');
   const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', bookSST: true, compression: true }) as ArrayBuffer;
-  return patchXml(new Uint8Array(out), Math.max(1, tables.length));
+  return patchXml(new Uint8Array(out), tables.length === 0 ? [0] : tables.map(headerRowOf));
 }
