@@ -1,35 +1,60 @@
-import { useEffect, useState } from 'react';
-import { openDatabase, type OpenResult } from '../db/database';
+import { useCallback, useEffect, useState } from 'react';
+import Dexie from 'dexie';
+import { DB_NAME, openDatabase, type OpenResult } from '../db/database';
 import { DbProvider } from '../db/context';
 import { useT } from '../i18n';
 import { App } from './App';
 import { ensureDirectory } from '../features/plans/bundled';
 import { DataSafetyGate } from '../features/backup/DataSafetyGate';
+import { OpenFailedScreen } from '../features/backup/OpenFailedScreen';
+import { RecoverScreen } from '../features/backup/RecoverScreen';
 import { configureBackupsFor } from '../features/backup/configure';
 import { platform } from '../platform';
 
 configureBackupsFor(platform);
 
-/** Opens the database once, then hands it to the app; a database from a newer PlanBook is refused, never touched. */
+type Opened = OpenResult & { recovering?: boolean };
+
+/**
+ * Opens the database once, then hands it to the app. A database from a newer PlanBook opens
+ * read-only (a banner says so, every write is refused). One that does not open at all gets a
+ * screen saying so, with retry and restore from a backup: never a blank start.
+ */
 export function Boot() {
   const t = useT();
-  const [opened, setOpened] = useState<OpenResult | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [replaceError, setReplaceError] = useState<string | null>(null);
+  const open = useCallback(async (): Promise<Opened> => {
+    const r = await openDatabase();
+    if (r.ok && !r.readOnly) await ensureDirectory(r.db);
+    return r;
+  }, []);
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const r = await openDatabase();
-      if (r.ok) await ensureDirectory(r.db);
-      if (live) setOpened(r);
-    })();
+    void open().then((r) => { if (live) setOpened(r); });
     void navigator.storage?.persist?.().catch(() => false); // best effort; Settings shows the outcome
     return () => { live = false; };
-  }, []);
+  }, [open]);
+  const retry = () => { setOpened(null); void open().then(setOpened); };
+  const replace = async () => {
+    setReplaceError(null);
+    try {
+      await Dexie.delete(DB_NAME);
+    } catch (e) {
+      setReplaceError(t('dbstate.failed.replaceFailed', { message: e instanceof Error ? e.message : String(e) }));
+      return;
+    }
+    const r = await openDatabase();
+    if (r.ok) setOpened({ ...r, recovering: true });
+    else setReplaceError(t('dbstate.failed.replaceFailed', { message: r.message }));
+  };
   if (!opened) return <p className="boot" role="status">{t('app.loading')}</p>;
   if (!opened.ok) {
-    const message = opened.reason === 'newer'
-      ? t('db.newer', { found: opened.found, known: opened.known })
-      : t('db.failed', { message: opened.message });
-    return <div className="boot" role="alert"><h1>{t('app.name')}</h1><p>{message}</p></div>;
+    return <OpenFailedScreen detail={`${opened.name}: ${opened.message}`} onRetry={retry} onReplace={() => void replace()} error={replaceError} />;
   }
-  return <DbProvider db={opened.db}><DataSafetyGate><App /></DataSafetyGate></DbProvider>;
+  if (opened.recovering) {
+    const done = () => void ensureDirectory(opened.db).finally(() => setOpened({ ...opened, recovering: false }));
+    return <DbProvider db={opened.db}><RecoverScreen onDone={done} /></DbProvider>;
+  }
+  return <DbProvider db={opened.db} readOnly={opened.readOnly}><DataSafetyGate><App /></DataSafetyGate></DbProvider>;
 }

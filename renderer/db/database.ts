@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type DexieOptions, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
 import { auditChain } from './audit';
 import type {
   AuditRecord, EntryRecord, ExportedPackageRecord, GroupRecord, ItemRecord, PlanRecord, ReceivedPackageRecord,
@@ -44,47 +44,101 @@ export class PlanBookDb extends Dexie {
   declare trust: Table<TrustRecord, [string, string]>;
   declare audit: EntityTable<AuditRecord, 'id'>;
 
-  /** `upTo` lets tests write a database as an older version did. */
-  constructor(name = DB_NAME, upTo = STEPS.length) {
-    super(name);
+  /**
+   * Set by `openDatabase` when the database was written by a newer PlanBook: every write is
+   * refused (ReadOnlyError) by the `readOnlyGuard` middleware, whatever the caller.
+   */
+  readOnly = false;
+
+  /** `upTo` lets tests write a database as an older version did; `options` lets tests hand in an IDBFactory. */
+  constructor(name = DB_NAME, upTo = STEPS.length, options?: DexieOptions) {
+    super(name, options);
     STEPS.slice(0, upTo).forEach(({ stores, upgrade }, i) => {
       const version = this.version(i + 1).stores(stores);
       if (upgrade) version.upgrade(upgrade);
     });
     this.use(auditChain);
+    this.use(readOnlyGuard(() => this.readOnly));
   }
+}
+
+/** The Vietnamese text travels with the error, so any screen showing `e.message` says it in the officer's words. */
+export const READ_ONLY_MESSAGE = 'Dữ liệu do phiên bản PlanBook mới hơn tạo ra nên chỉ được xem, không được sửa. Hãy cập nhật PlanBook để tiếp tục nhập liệu.';
+
+/** A write refused because the database is open read-only (written by a newer PlanBook). */
+export class ReadOnlyError extends Error {
+  override name = 'ReadOnlyError';
+  constructor() { super(READ_ONLY_MESSAGE); }
+}
+
+/** True for a ReadOnlyError, also when Dexie wraps it (AbortError with `inner`). */
+export function isReadOnlyError(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 5; depth++) {
+    const { name, inner } = x as { name?: unknown; inner?: unknown };
+    if (name === 'ReadOnlyError') return true;
+    x = inner;
+  }
+  return false;
+}
+
+/**
+ * Refuses every mutation (add, put, delete, deleteRange; from any table, any transaction, any
+ * caller) while `readOnly()` holds. At the DBCore level, so no repository can forget it.
+ */
+export function readOnlyGuard(readOnly: () => boolean): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'readOnlyGuard',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return { ...table, mutate: (req) => (readOnly() ? Promise.reject(new ReadOnlyError()) : table.mutate(req)) };
+      },
+    }),
+  };
 }
 
 export const CURRENT_VERSION = STEPS.length;
 
+/** Why the database is open read-only: written by a newer PlanBook (data version `found`; this app knows `known`). */
+export type ReadOnlyReason = { reason: 'newer'; found: number; known: number };
+
 export type OpenResult =
-  | { ok: true; db: PlanBookDb }
-  | { ok: false; reason: 'newer'; found: number; known: number }
-  | { ok: false; reason: 'failed'; message: string };
+  | { ok: true; db: PlanBookDb; readOnly: ReadOnlyReason | null }
+  | { ok: false; reason: 'failed'; message: string; name: string };
+
+/** Test seams: an IDBFactory (a stub that fails, or fake-indexeddb). */
+export type OpenOptions = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
 
 /**
- * Opens the database, refusing one written by a newer PlanBook: Dexie 4 would open it and
- * could then write rows the newer schema does not expect. We read the on-disk version first.
+ * Opens the database. One written by a newer PlanBook is opened read-only (Dexie 4 opens it at
+ * its own version without upgrading; the guard refuses every write, so rows the newer schema does
+ * not expect are never written). We read the on-disk version first. Any other failure (a damaged
+ * database, a browser error) is returned with its technical detail, never thrown.
  */
-export async function openDatabase(name = DB_NAME): Promise<OpenResult> {
+export async function openDatabase(name = DB_NAME, options?: OpenOptions): Promise<OpenResult> {
   try {
-    const found = await onDiskVersion(name);
-    if (found !== null && found > CURRENT_VERSION) return { ok: false, reason: 'newer', found, known: CURRENT_VERSION };
-    const db = new PlanBookDb(name);
+    const found = await onDiskVersion(name, options);
+    const db = new PlanBookDb(name, STEPS.length, options);
+    const readOnly: ReadOnlyReason | null = found !== null && found > CURRENT_VERSION ? { reason: 'newer', found, known: CURRENT_VERSION } : null;
+    db.readOnly = readOnly !== null;
     await db.open();
-    return { ok: true, db };
+    return { ok: true, db, readOnly };
   } catch (e) {
-    return { ok: false, reason: 'failed', message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, reason: 'failed', message: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error' };
   }
 }
 
 /** The Dexie version stored on disk (IndexedDB version / 10), or null when there is no database. */
-async function onDiskVersion(name: string): Promise<number | null> {
-  if (!(await Dexie.exists(name))) return null;
-  const probe = new Dexie(name);
+async function onDiskVersion(name: string, options?: OpenOptions): Promise<number | null> {
+  const probe = new Dexie(name, { ...options, addons: [] });
   try {
     await probe.open(); // dynamic mode: opens at whatever version is on disk
     return probe.verno;
+  } catch (e) {
+    if (e instanceof Dexie.NoSuchDatabaseError) return null;
+    throw e;
   } finally {
     probe.close();
   }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { judgeStart, type StartVerdict } from '../../../shared/backup';
-import { useDb } from '../../db/context';
+import { useDb, useDbStatus } from '../../db/context';
 import { useT } from '../../i18n';
+import { DbStatusBanner } from './DbStatusBanner';
 import { LostScreen } from './LostScreen';
 import { ReminderBanner } from './ReminderBanner';
 import { dailyBackup, readMarker, startOver, syncMarker } from './service';
@@ -27,6 +28,8 @@ function useMarkerSync(enabled: boolean) {
 export function DataSafetyGate({ children }: { children: ReactNode }) {
   const t = useT();
   const db = useDb();
+  const { readOnly, outdated } = useDbStatus();
+  const writable = readOnly === null && !outdated;
   const [verdict, setVerdict] = useState<StartVerdict | null>(null);
   const judge = useCallback(async () => {
     const [marker, facts] = await Promise.all([readMarker(), readFacts(db)]);
@@ -34,8 +37,9 @@ export function DataSafetyGate({ children }: { children: ReactNode }) {
   }, [db]);
   useEffect(() => { void judge(); }, [judge]);
   const ok = verdict !== null && verdict.kind !== 'lost';
-  useMarkerSync(ok);
-  useEffect(() => { if (verdict?.kind === 'ok') void dailyBackup(db); }, [db, verdict]);
+  // A read-only or outdated database is left alone: no marker of a schema this app does not know, no backup of it.
+  useMarkerSync(ok && writable);
+  useEffect(() => { if (verdict?.kind === 'ok' && writable) void dailyBackup(db); }, [db, verdict, writable]);
 
   if (!verdict) return <p className="boot" role="status">{t('app.loading')}</p>;
   if (verdict.kind === 'lost') {
@@ -44,6 +48,7 @@ export function DataSafetyGate({ children }: { children: ReactNode }) {
   const warnings = verdict.kind === 'ok' ? verdict.warnings : [];
   return (
     <>
+      <DbStatusBanner />
       {children}
       <div className="safety-notes">
         {warnings.length > 0 && <p className="safety-note warning" role="alert">{t('integrity.startWarn')}</p>}
