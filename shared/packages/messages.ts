@@ -1,5 +1,6 @@
 // What people read for each reason, in Vietnamese (the app's language) and English (logs, the
 // command line's --lang en). An exhaustive switch: a new reason does not compile without its text.
+import type { TrustError } from './trust';
 import type { Reason } from './types';
 
 export type Lang = 'vi' | 'en';
@@ -29,5 +30,25 @@ function texts(reason: Reason): [vi: string, en: string] {
     case 'conflict': return ['Xung đột: cùng số thứ tự nhưng nội dung khác gói đã nhận; cần cán bộ quyết định.', 'Conflict: same sequence as a received package but different content; an officer must decide.'];
     case 'duplicate': return ['Gói này đã được nhận trước đó; không có thay đổi.', 'This package was already received; nothing changed.'];
     default: return missingCase(reason);
+  }
+}
+
+/** What a refused trust act means (adding, rotating, revoking a key), for people; exhaustive like reasons. */
+export function trustErrorMessage(error: TrustError, lang: Lang = 'vi'): string {
+  const [vi, en] = trustTexts(error);
+  return lang === 'vi' ? vi : en;
+}
+
+function trustTexts(error: TrustError): [vi: string, en: string] {
+  switch (error) {
+    case 'bad-public-key': return ['Khóa công khai không hợp lệ (sai độ dài hoặc không khớp mã khóa).', 'The public key is invalid (wrong length or not matching its key id).'];
+    case 'small-order-key': return ['Khóa công khai yếu (bậc nhỏ), không thể dùng để ký; đơn vị cần tạo khóa mới.', 'The public key is weak (small order) and cannot be used for signing; the unit must create a new key.'];
+    case 'key-of-other-unit': return ['Khóa này đã được tin cậy cho một đơn vị khác; một khóa chỉ thuộc về một đơn vị.', 'This key is already trusted for another unit; a key belongs to one unit only.'];
+    case 'not-trusted': return ['Gói đổi khóa không do khóa cũ đang được tin cậy của đơn vị ký.', 'The rotation package is not signed by a trusted old key of the unit.'];
+    case 'unknown-key': return ['Khóa này không có trong danh sách tin cậy.', 'This key is not in the trusted list.'];
+    case 'fingerprint-mismatch': return ['Mã vân tay gõ vào không khớp với khóa; chưa tin cậy khóa này.', 'The typed fingerprint does not match the key; the key was not trusted.'];
+    case 'issuer-not-trusted': return ['Khóa của đơn vị ban hành kế hoạch chưa được tin cậy; hãy đối chiếu mã vân tay trước.', 'The key of the plan\'s issuing unit is not trusted; compare its fingerprint first.'];
+    case 'not-a-rotation': return ['Gói khóa này không phải gói đổi khóa.', 'This keys package is not a rotation.'];
+    default: return missingCase(error);
   }
 }

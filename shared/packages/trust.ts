@@ -29,7 +29,17 @@ export type KeyJudgement = 'ok' | 'unknown-key' | 'revoked-key' | 'wrong-unit';
 export const TRUST_FORMAT = 'planbook/trust';
 export const emptyTrust = (): TrustRegistry => ({ keys: [] });
 
-export type TrustChange = { ok: true; registry: TrustRegistry } | { ok: false; error: 'bad-public-key' | 'small-order-key' | 'key-of-other-unit' | 'not-trusted' | 'unknown-key' };
+/**
+ * Every code a trust act can end with (the core's changes, then the app's and the command line's
+ * checks around them). Each has a Vietnamese and an English text: trustErrorMessage (messages.ts).
+ */
+export const TRUST_ERRORS = [
+  'bad-public-key', 'small-order-key', 'key-of-other-unit', 'not-trusted', 'unknown-key',
+  'fingerprint-mismatch', 'issuer-not-trusted', 'not-a-rotation',
+] as const;
+export type TrustError = (typeof TRUST_ERRORS)[number];
+export type TrustChangeError = Extract<TrustError, 'bad-public-key' | 'small-order-key' | 'key-of-other-unit' | 'not-trusted' | 'unknown-key'>;
+export type TrustChange = { ok: true; registry: TrustRegistry } | { ok: false; error: TrustChangeError };
 
 /** How a package signed by `keyId` for `unitId` at `signedAt` stands against the registry. */
 export function judgeKey(registry: TrustRegistry, keyId: string, unitId: string, signedAt: string): KeyJudgement {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { fromBase64url } from '../../../shared/crypto/encoding';
 import { formatFingerprint, keyIdOf, normaliseFingerprint } from '../../../shared/crypto/hash';
 import type { UnitId } from '../../../shared/model/ids';
-import { addKey, applyRotation, emptyTrust, serializeTrust, type Package } from '../../../shared/packages';
+import { addKey, applyRotation, emptyTrust, serializeTrust, trustErrorMessage, type Package } from '../../../shared/packages';
 import { loadTrust, verifyBytes } from '../rows';
 import { readInput } from '../io';
 import { EXIT, UsageError, requireOption, type Command, type CommandResult } from '../types';
@@ -40,7 +40,7 @@ export const trustCommand: Command = {
     const change = pkg.payload.replaces
       ? applyRotation(registry, pkg.payload, pkg.signature.keyId, at)
       : addKey(registry, { unitId: pkg.payload.unitId as UnitId, publicKey: pkg.payload.publicKey, validFrom: pkg.payload.validFrom, revokedAt: null, source: 'enrolment', addedAt: at });
-    if (!change.ok) return reject({ reason: 'ok', error: change.error }, `not added: ${change.error}`);
+    if (!change.ok) return reject({ reason: 'ok', error: change.error }, `not added: ${trustErrorMessage(change.error, 'en')} (${change.error})`);
     const already = change.registry === registry;
     if (!already) {
       const tmp = `${trustPath}.tmp-${process.pid}`;

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { formatFingerprint } from '../../../shared/crypto/hash';
 import type { PlanDocument } from '../../../shared/model/plan';
-import { sanitizeForDisplay } from '../../../shared/packages';
+import { sanitizeForDisplay, trustErrorMessage } from '../../../shared/packages';
 import { useDb } from '../../db/context';
 import type { ReceivedPackageRecord } from '../../db/records';
 import { useT } from '../../i18n';
@@ -41,6 +41,7 @@ export function KeysPanel({ doc, name }: { doc: PlanDocument; name: (id: string)
   const db = useDb();
   const held = usePendingKeys();
   const trusted = useTrustRows();
+  const lang = useUi((s) => s.lang);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,7 +52,7 @@ export function KeysPanel({ doc, name }: { doc: PlanDocument; name: (id: string)
       unitId: p.unitId, publicKey: p.publicKey, keyId: p.keyId, validFrom: p.validFrom, typed,
       source: p.kind === 'keys' ? 'enrolment' : 'manual', how: `fingerprint ${formatFingerprint(p.keyId)} compared by phone`,
     });
-    if (!r.ok) { setMessage(t('cons.keys.failed', { error: r.error })); setBusy(false); return; }
+    if (!r.ok) { setMessage(t('cons.keys.failed', { error: trustErrorMessage(r.error, lang) })); setBusy(false); return; }
     const { replaceImportLine } = useUi.getState();
     await recheckHeld(db, scopeOf(doc), verifyBatch, { onProgress: () => undefined, onLine: replaceImportLine });
     setMessage(t('cons.keys.accepted', { unit }));

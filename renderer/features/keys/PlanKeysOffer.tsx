@@ -3,9 +3,10 @@
 // fingerprint (read over the phone) once, and from then on the issuer's plans need no question.
 import { useEffect, useId, useState } from 'react';
 import { formatFingerprint, normaliseFingerprint } from '../../../shared/crypto/hash';
-import { judgeKey, sanitizeForDisplay } from '../../../shared/packages';
+import { judgeKey, sanitizeForDisplay, trustErrorMessage } from '../../../shared/packages';
 import { useDb } from '../../db/context';
 import { useT } from '../../i18n';
+import { useUi } from '../../state';
 import type { SignedPlanFacts } from '../plans/importPlan';
 import { useDirectory } from '../units/unitsRepo';
 import { trustRepo, type TrustActResult } from './trustRepo';
@@ -19,6 +20,7 @@ export function PlanKeysOffer({ planId, facts }: Props) {
   const t = useT();
   const db = useDb();
   const directory = useDirectory();
+  const lang = useUi((s) => s.lang);
   const issuerName = sanitizeForDisplay(directory?.units.get(facts.issuer.unitId)?.name ?? facts.issuer.unitId);
   const id = useId();
   const [state, setState] = useState<State>({ kind: 'checking' });
@@ -45,7 +47,7 @@ export function PlanKeysOffer({ planId, facts }: Props) {
   if (state.kind === 'done') {
     return state.r.ok
       ? <p role="status" className="ok-text">{t('trust.plan.added', { added: state.r.added.length, listed })}</p>
-      : <p role="alert" className="error">{t('trust.plan.failed', { error: state.r.error })}</p>;
+      : <p role="alert" className="error">{t('trust.plan.failed', { error: trustErrorMessage(state.r.error, lang) })}</p>;
   }
   return (
     <div className="key-confirm plan-keys-offer" role="region" aria-labelledby={`${id}-h`}>

@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import { formatFingerprint } from '../../../shared/crypto/hash';
 import { formatDateVi } from '../../../shared/format/vi';
-import { sanitizeForDisplay } from '../../../shared/packages';
+import { sanitizeForDisplay, trustErrorMessage } from '../../../shared/packages';
 import { useDb } from '../../db/context';
 import type { TrustRecord } from '../../db/records';
 import { useT } from '../../i18n';
+import { useUi } from '../../state';
 import { trustRepo } from './trustRepo';
 import './keys.css';
 
@@ -22,13 +23,14 @@ function sorted(rows: readonly TrustRecord[], name: (id: string) => string): Tru
 export function TrustedKeys({ rows, name }: { rows: readonly TrustRecord[]; name: (id: string) => string }) {
   const t = useT();
   const db = useDb();
+  const lang = useUi((s) => s.lang);
   const [asking, setAsking] = useState<TrustRecord | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const revoke = async (k: TrustRecord) => {
     setAsking(null);
     const r = await trustRepo.revoke(db, { unitId: k.unitId, keyId: k.keyId, how: 'revoked by the consolidating unit' });
-    setMessage(r.ok ? { ok: true, text: t('trust.revoke.done', { unit: sanitizeForDisplay(name(k.unitId)) }) } : { ok: false, text: t('trust.revoke.failed', { error: r.error }) });
+    setMessage(r.ok ? { ok: true, text: t('trust.revoke.done', { unit: sanitizeForDisplay(name(k.unitId)) }) } : { ok: false, text: t('trust.revoke.failed', { error: trustErrorMessage(r.error, lang) }) });
   };
 
   if (rows.length === 0) return <p className="muted">{t('cons.keys.trustedNone')}</p>;

@@ -5,7 +5,7 @@ import type { UnitId } from '../../../shared/model/ids';
 import type { PlanUnit } from '../../../shared/model/units';
 import { normaliseFingerprint } from '../../../shared/crypto/hash';
 import {
-  addKey, applyRotation, judgeKey, revokeKey, type KeysPayload, type TrustRegistry, type TrustSource, type TrustedKey,
+  addKey, applyRotation, judgeKey, revokeKey, type KeysPayload, type TrustError, type TrustRegistry, type TrustSource, type TrustedKey,
 } from '../../../shared/packages';
 import type { PlanBookDb } from '../../db/database';
 import { auditRecord } from '../../db/audit';
@@ -20,7 +20,7 @@ const toRecord = (k: TrustedKey, at: string): TrustRecord => ({
   unitId: k.unitId, keyId: k.keyId, publicKey: k.publicKey, validFrom: k.validFrom, revokedAt: k.revokedAt, addedAt: k.addedAt ?? at, source: k.source,
 });
 
-export type TrustActResult = { ok: true; added: string[]; revoked: string[] } | { ok: false; error: string };
+export type TrustActResult = { ok: true; added: string[]; revoked: string[] } | { ok: false; error: TrustError };
 
 const readRegistry = async (db: PlanBookDb): Promise<TrustRegistry> => ({ keys: (await db.trust.toArray()).map(toTrusted) });
 

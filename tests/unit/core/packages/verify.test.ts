@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyRotation, buildConsolidatedPackage, buildKeysPackage, judgeKey, memoryAcceptedIndex, parseStrictJson, parseTrustFile,
-  reasonMessage, REASONS, revokeKey, sanitizeForDisplay, serializeTrust, signingBytes, verifyPackage, type Package, type VerifyContext,
+  reasonMessage, REASONS, revokeKey, sanitizeForDisplay, serializeTrust, signingBytes, TRUST_ERRORS, trustErrorMessage, verifyPackage, type Package, type VerifyContext,
 } from '../../../../shared/packages';
 import { nodeEd25519 } from '../../../../electron/cli/nodeEd25519';
 import { PLAN_ID, PLAN_PERIODS, aReport, signed, testKey, trustFor } from '../../../helpers/packages';
@@ -130,6 +130,20 @@ describe('messages and display', () => {
       expect(reasonMessage(r, 'vi').length).toBeGreaterThan(5);
       expect(reasonMessage(r, 'en')).not.toBe(reasonMessage(r, 'vi'));
     }
+  });
+  it('every trust outcome code has a Vietnamese and an English message, none of them the bare code', () => {
+    const vi = new Set<string>();
+    for (const code of TRUST_ERRORS) {
+      const [textVi, textEn] = [trustErrorMessage(code, 'vi'), trustErrorMessage(code, 'en')];
+      expect(textVi.length).toBeGreaterThan(10);
+      expect(textEn.length).toBeGreaterThan(10);
+      expect(textVi).not.toBe(textEn);
+      expect(textVi).not.toContain(code);
+      expect(textVi).toMatch(/[ăâđêôơưàáạảãèéẹẻẽìíịỉĩòóọỏõùúụủũỳýỵỷỹ]/iu); // Vietnamese, with its marks
+      vi.add(textVi);
+    }
+    expect(vi.size).toBe(TRUST_ERRORS.length); // one text per code
+    expect(trustErrorMessage('key-of-other-unit')).toBe(trustErrorMessage('key-of-other-unit', 'vi'));
   });
   it('escapes bidi overrides and zero-width characters, keeps Vietnamese', () => {
     expect(sanitizeForDisplay('Phường\u202Egpj.exe')).toBe('Phường<U+202E>gpj.exe');
