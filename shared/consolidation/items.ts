@@ -49,26 +49,51 @@ const SETTLED: ReadonlySet<EntryStatus> = new Set(['done', 'done-late', 'carried
 const emptyByStatus = (): Record<EntryStatus, number> =>
   Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
 
-type Indexed = { unitId: UnitId; entries: Map<ItemId, Entry>; indicators: Map<ItemId, IndicatorValue>; projects: Map<ItemId, ProjectValue> };
+/** One unit's rows for one item: the first entry, indicator value and project value it sent for it. */
+type Slot = { unitId: UnitId; report: number; entry: Entry | undefined; indicator: IndicatorValue | undefined; project: ProjectValue | undefined };
 
-/** First row per item wins: a report is a snapshot with one row per item; a repeat is ignored. */
-function indexBy<T extends { itemId: ItemId }>(rows: readonly T[] | undefined): Map<ItemId, T> {
-  const map = new Map<ItemId, T>();
-  for (const r of rows ?? []) if (!map.has(r.itemId)) map.set(r.itemId, r);
-  return map;
+/**
+ * Every report's rows sorted out by item in one pass, in the order of the reports: each report
+ * is read once, and only the plan's small id index is looked up (not one map per report and
+ * item, which touched every report's memory once per item). First row per item wins: a report is
+ * a snapshot with one row per item; a repeat is ignored.
+ */
+function slotsByItem(items: readonly PlanItem[], reports: readonly UnitReport[]): Map<ItemId, Slot[]> {
+  const byItem = new Map<ItemId, Slot[]>();
+  for (const item of items) if (!byItem.has(item.id)) byItem.set(item.id, []);
+  const slotOf = (itemId: ItemId, unitId: UnitId, report: number): Slot | null => {
+    const slots = byItem.get(itemId);
+    if (!slots) return null;
+    const last = slots[slots.length - 1];
+    if (last && last.report === report) return last;
+    // Every field set from the start: one object shape for all slots.
+    const slot: Slot = { unitId, report, entry: undefined, indicator: undefined, project: undefined };
+    slots.push(slot);
+    return slot;
+  };
+  reports.forEach(({ unitId, report }, i) => {
+    for (const e of report.entries ?? []) {
+      const slot = slotOf(e.itemId, unitId, i);
+      if (slot && !slot.entry) slot.entry = e;
+    }
+    for (const v of report.indicatorValues ?? []) {
+      const slot = slotOf(v.itemId, unitId, i);
+      if (slot && !slot.indicator) slot.indicator = v;
+    }
+    for (const v of report.projectValues ?? []) {
+      const slot = slotOf(v.itemId, unitId, i);
+      if (slot && !slot.project) slot.project = v;
+    }
+  });
+  return byItem;
 }
 
 export function mergeItems(items: readonly PlanItem[], reports: readonly UnitReport[], options: ItemMergeOptions): ItemMerge[] {
-  const indexed: Indexed[] = reports.map(({ unitId, report }) => ({
-    unitId,
-    entries: indexBy(report.entries),
-    indicators: indexBy(report.indicatorValues),
-    projects: indexBy(report.projectValues),
-  }));
-  return items.map((item) => mergeItem(item, indexed, options));
+  const byItem = slotsByItem(items, reports);
+  return items.map((item) => mergeItem(item, byItem.get(item.id) ?? [], options));
 }
 
-function mergeItem(item: PlanItem, reports: readonly Indexed[], options: ItemMergeOptions): ItemMerge {
+function mergeItem(item: PlanItem, slots: readonly Slot[], options: ItemMergeOptions): ItemMerge {
   const judge = item.kind === 'indicator' ? options.judge(item) : null;
   const overdueByDeadline = isOverdue(parseDeadline(item.due ?? ''), options.asOf);
   const byStatus = emptyByStatus();
@@ -77,18 +102,14 @@ function mergeItem(item: PlanItem, reports: readonly Indexed[], options: ItemMer
   const overdueUnits: UnitId[] = [];
   const indicatorValues: IndicatorValue[] = [];
   const projectValues: ProjectValue[] = [];
-  for (const r of reports) {
-    const entry = r.entries.get(item.id);
-    const indicator = r.indicators.get(item.id);
-    const project = r.projects.get(item.id);
-    if (!entry && !indicator && !project) continue; // the item is not this unit's
+  for (const { unitId, entry, indicator, project } of slots) {
     const status = entry && isStatus(entry.status) ? entry.status : null;
     if (status) byStatus[status] += 1;
     else noStatus += 1;
     const overdue = overdueByDeadline && (status === null || !SETTLED.has(status));
-    if (overdue) overdueUnits.push(r.unitId);
+    if (overdue) overdueUnits.push(unitId);
     const row: UnitItemRow = {
-      unitId: r.unitId, status,
+      unitId, status,
       percent: typeof entry?.percent === 'number' ? entry.percent : null,
       result: entry?.result ?? '', difficulties: entry?.difficulties ?? '', proposals: entry?.proposals ?? '',
       evidence: entry?.evidence ?? [], completedOn: entry?.completedOn ?? null, overdue,

@@ -184,7 +184,9 @@ export const mergeCommand: Command = {
     const key = periodText as PeriodKey;
     // Each file is read once, by whichever thread verifies it.
     const verified = await verifyFiles(files.map((shown) => ({ shown, path: resolve(ctx.cwd, shown) })),
-      { trust: planTrust(units, extraTrust), plan: { id: meta.id, periods: [key] } });
+      { trust: planTrust(units, extraTrust), plan: { id: meta.id, periods: [key] } },
+      // Without --out nothing prints the reports' texts: they are dropped as each file is parsed.
+      out === undefined);
 
     let unlocked: ReturnType<typeof decryptKey> | null = null;
     if (keyBytes) {

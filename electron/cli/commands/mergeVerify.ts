@@ -79,10 +79,38 @@ export function withPackages(verdict: Verdict, pkg: unknown): VerifyResult {
   return result;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A report's entries without their texts (result, difficulties, proposals, evidence) and without
+ * its narrative, in place. What a merge that writes no package prints never holds those texts
+ * (its item rows keep statuses and figures; indicator and project values stay whole), and
+ * keeping 3,321 packages' texts alive only made every garbage collection of the merge slower.
+ */
+function slimReport(report: unknown): void {
+  if (!isRecord(report) || !Array.isArray(report.entries)) return;
+  report.entries = report.entries.map((e: unknown) => (isRecord(e) ? { itemId: e.itemId, status: e.status, percent: e.percent, completedOn: e.completedOn } : e));
+  report.narrative = '';
+}
+
+/** A parsed package with every report in it slimmed (consolidated packages: their children and own report). */
+export function slimPackage(pkg: unknown): unknown {
+  if (!isRecord(pkg) || !isRecord(pkg.payload)) return pkg;
+  if (pkg.kind === 'report') slimReport(pkg.payload);
+  else if (pkg.kind === 'consolidated') {
+    if (Array.isArray(pkg.payload.children)) pkg.payload.children.forEach(slimPackage);
+    if (isRecord(pkg.payload.summary)) slimReport(pkg.payload.summary.ownReport);
+  }
+  return pkg;
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: false });
-const parse = (verdict: Verdict, bytes: Uint8Array): VerifyResult =>
+const parse = (verdict: Verdict, bytes: Uint8Array, slim: boolean): VerifyResult => {
+  if (verdict.reason !== 'ok') return withPackages(verdict, null);
   // Only accepted files are parsed again: their bytes passed the strict parser, so JSON.parse reads the same tree.
-  withPackages(verdict, verdict.reason === 'ok' ? JSON.parse(decoder.decode(bytes)) as unknown : null);
+  const pkg = JSON.parse(decoder.decode(bytes)) as unknown;
+  return withPackages(verdict, slim ? slimPackage(pkg) : pkg);
+};
 
 /** Worker threads only from the bundle (a worker loads the bundle file) and when there is enough work. */
 function workerCount(files: number): number {
@@ -90,7 +118,11 @@ function workerCount(files: number): number {
   return Math.max(0, Math.min(availableParallelism(), 8, Math.ceil(files / 16)));
 }
 
-export async function verifyFiles(files: readonly FileToCheck[], settings: VerifySettings): Promise<Checked[]> {
+/**
+ * `slim`: the accepted packages come back with their reports' texts dropped (slimPackage), for a
+ * merge that only prints statuses and figures; without it they come back whole (to be carried).
+ */
+export async function verifyFiles(files: readonly FileToCheck[], settings: VerifySettings, slim = false): Promise<Checked[]> {
   const n = workerCount(files.length);
   if (n < 2) {
     const out: Checked[] = [];
@@ -98,7 +130,7 @@ export async function verifyFiles(files: readonly FileToCheck[], settings: Verif
       let checked: VerifyResult;
       try {
         const { verdict, bytes } = await check(f.path, settings);
-        checked = parse(verdict, bytes);
+        checked = parse(verdict, bytes, slim);
       } catch (e) {
         throw new UsageError(`cannot read ${f.shown}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
       }
@@ -106,10 +138,10 @@ export async function verifyFiles(files: readonly FileToCheck[], settings: Verif
     }
     return out;
   }
-  return pool(files, settings, n);
+  return pool(files, settings, n, slim);
 }
 
-function pool(files: readonly FileToCheck[], settings: VerifySettings, n: number): Promise<Checked[]> {
+function pool(files: readonly FileToCheck[], settings: VerifySettings, n: number, slim: boolean): Promise<Checked[]> {
   const results: (Checked | undefined)[] = new Array(files.length);
   // The worker loads the whole bundle; its entry (main.ts) runs the CLI only on the main thread,
   // and the role above does the work. stdout/stderr stay the worker's own, never piped to ours.
@@ -138,7 +170,7 @@ function pool(files: readonly FileToCheck[], settings: VerifySettings, n: number
         for (const d of m.done) {
           const f = files[d.index] as FileToCheck;
           if ('error' in d) { failed = true; return finish(new UsageError(`cannot read ${f.shown}: ${d.error}`)); }
-          results[d.index] = { file: f.shown, result: parse(d.verdict, d.bytes) };
+          results[d.index] = { file: f.shown, result: parse(d.verdict, d.bytes, slim) };
           done += 1;
         }
         if (done === files.length) finish(null);
