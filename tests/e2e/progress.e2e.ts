@@ -142,6 +142,9 @@ describe('progress journey', () => {
     await file.saveAs(path);
     await expect.poll(() => page.getByText(/Đã xuất báo cáo số 1/u).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Không có thay đổi so với lần xuất gần nhất.').isVisible()).toBe(true);
+    // Nothing changed since: no new number for the same content; the kept package can be saved again.
+    expect(await page.getByRole('button', { name: 'Ký và xuất báo cáo' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Lưu lại tệp số 1' }).isEnabled()).toBe(true);
     await screenshot(page, 'progress-6-exported');
 
     const pkg = JSON.parse(readFileSync(path, 'utf8')) as { kind: string; header: { period: string; sequence: number }; payload: { entries: unknown[]; indicatorValues: { numerator: number | null }[]; narrative: string } };

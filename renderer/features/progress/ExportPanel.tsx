@@ -35,6 +35,8 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
   const blockers = model.problems.filter((p) => p.severity === 'blocker');
   const warnings = model.problems.filter((p) => p.severity === 'warning');
   const unconfirmed = blockers.filter((p) => p.kind === 'unconfirmed').map((p) => p.itemId);
+  // Nothing changed since the last export: a new number would only repeat it (re-export a kept package below).
+  const unchanged = model.state.kind === 'exported';
   const expected = nextSequence({ stored: model.report?.last ?? null, exported: model.exported.map((e) => e.sequence), witnesses: [localStorageWitness.read(model.key)] });
 
   const run = async () => {
@@ -90,17 +92,19 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
           </ul>
         )}
         <div className="actions left">
-          <button type="button" className="primary" disabled={busy || blockers.length > 0} onClick={() => void run()}>
+          <button type="button" className="primary" disabled={busy || blockers.length > 0 || unchanged} onClick={() => void run()}
+            aria-describedby={unchanged ? 'export-unchanged' : undefined}>
             {busy ? t('progress.export.working') : t('progress.export.button')}
           </button>
           <button type="button" onClick={() => setPreview(true)}>{t('progress.export.preview')}</button>
           {directory && <PrintButton kind="unit" build={() => unitReportDocument({ doc: model.doc, unitId: model.key.unitId, period: model.key.period, payload: model.payload, directory })} />}
         </div>
+        {unchanged && <p id="export-unchanged" className="muted">{t('progress.export.noChanges')} {t('progress.export.unchangedHint')}</p>}
         <p role="status" className={message?.ok ? 'ok-text' : 'error'}>{message?.text ?? ''}</p>
       </section>
       <section className="card" aria-labelledby="export-changes">
         <h2 id="export-changes">{model.lastExport ? t('progress.export.changes', { sequence: model.lastExport.sequence }) : t('progress.export.firstTime')}</h2>
-        {model.lastExport && model.changes.length === 0 && <p className="muted">{t('progress.export.noChanges')}</p>}
+        {model.lastExport && model.changes.length === 0 && !unchanged && <p className="muted">{t('progress.export.noChanges')}</p>}
         <ul className="changes">
           {model.changes.map((c, i) => (
             <li key={i}>{c.kind === 'narrative' ? t('progress.export.change.narrative')
