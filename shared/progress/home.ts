@@ -4,6 +4,7 @@ import type { PlanItem } from '../model/plan';
 import type { EntryStatus, ReportPayload } from '../model/report';
 import { dueDate, isOverdue, parseDeadline } from '../cells/deadline';
 import { monthRange, parsePeriodKey } from '../periods/keys';
+import type { DataWindow } from '../periods/calendar';
 import { jsonEqual } from './diff';
 import { isBlank, type ProgressRow } from './draft';
 
@@ -25,12 +26,22 @@ export function reportState(rows: readonly ProgressRow[], last: LastExport | nul
 
 const FINISHED: ReadonlySet<EntryStatus> = new Set(['done', 'done-late', 'carried-over', 'dropped']);
 
+/**
+ * The date a period's items are judged at: the end of its data window (its cut-off), or today
+ * when that is earlier (the period is still running). A 2024 plan opened in 2026 is judged as of
+ * its own periods, so the May 2024 report does not show every item of the year overdue.
+ */
+export function judgedOn(window: DataWindow, today: IsoDate): IsoDate {
+  return /^\d{4}-\d{2}-\d{2}$/u.test(today) && today < window.to ? today : window.to;
+}
+
 /** Items past their deadline (`Quý II/2024` after 30/06/2024) that the unit has not reported finished. */
-export function overdueItems<T extends Pick<PlanItem, 'id' | 'due'>>(items: readonly T[], rows: readonly ProgressRow[], today: IsoDate): T[] {
+/** `asOf`: the period's judging date (`judgedOn`), not the wall clock. */
+export function overdueItems<T extends Pick<PlanItem, 'id' | 'due'>>(items: readonly T[], rows: readonly ProgressRow[], asOf: IsoDate): T[] {
   const status = new Map(rows.map((r) => [r.itemId, r.draft.status]));
   return items.filter((it) => {
     const s = status.get(it.id);
-    return !(s && FINISHED.has(s)) && isOverdue(parseDeadline(it.due), today);
+    return !(s && FINISHED.has(s)) && isOverdue(parseDeadline(it.due), asOf);
   });
 }
 

@@ -3,7 +3,7 @@ import type { PlanItem, PlanRecordLike } from './types';
 import { dataWindow, daysUntilDue, dueDate } from '../../../shared/periods/calendar';
 import { parsePeriodKey } from '../../../shared/periods/keys';
 import { formatDateVi } from '../../../shared/format/vi';
-import { blockers, itemsDueIn, overdueItems } from '../../../shared/progress';
+import { blockers, itemsDueIn, judgedOn, overdueItems } from '../../../shared/progress';
 import { useT } from '../../i18n';
 import { useUi } from '../../state';
 import { STATE_KEY } from './labels';
@@ -37,7 +37,9 @@ export function HomePanel({ model, plan, periodLabel }: { model: ReportModel; pl
     if (!p || !plan) return null;
     return { window: dataWindow(plan.calendar, p), due: dueDate(plan.calendar, p), days: daysUntilDue(plan.calendar, p, today) };
   }, [model.key.period, plan, today]);
-  const overdue = useMemo(() => overdueItems(items, model.rows, today), [items, model.rows, today]);
+  // Judged at the period's cut-off (or today while it runs), not the wall clock: an old plan opened later stays readable.
+  const asOf = schedule ? judgedOn(schedule.window, today) : today;
+  const overdue = useMemo(() => overdueItems(items, model.rows, asOf), [items, model.rows, asOf]);
   const dueNow = useMemo(() => itemsDueIn(items, model.key.period), [items, model.key.period]);
   const counts = { task: 0, indicator: 0, project: 0 };
   for (const it of items) counts[it.kind]++;
@@ -69,6 +71,7 @@ export function HomePanel({ model, plan, periodLabel }: { model: ReportModel; pl
       <div className="home-lists">
         <section className="card" aria-labelledby="home-overdue">
           <h2 id="home-overdue">{t('progress.home.overdue')} ({overdue.length})</h2>
+          <p className="muted small">{t('progress.home.asOf', { date: formatDateVi(asOf) })}</p>
           <ItemLinks items={overdue} empty={t('progress.home.noneOverdue')} />
         </section>
         <section className="card" aria-labelledby="home-due">
