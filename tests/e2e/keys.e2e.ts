@@ -115,6 +115,10 @@ describe('keys: enrolment, rotation, trust', () => {
     expect(await newRow.textContent()).toContain('Đổi khóa');
     expect(await newRow.textContent()).toContain('Đang dùng');
     expect(await trusted.getByRole('row').filter({ hasText: oldFingerprint }).textContent()).toContain('Thu hồi từ');
+    // Dates with the time: the enrolment and the rotation of one day are told apart.
+    const stamp = /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/u;
+    expect(await trusted.getByRole('row').filter({ hasText: oldFingerprint }).textContent()).toMatch(new RegExp(`Thu hồi từ ${stamp.source}`, 'u'));
+    expect(await newRow.textContent()).toMatch(stamp);
     expect(await city.getByText('Không có khóa nào đang chờ.').isVisible()).toBe(true);
     await screenshot(city, 'keys-4-city-rotated');
 

@@ -2,16 +2,17 @@
 // revoked at, how the key entered), and a revoke with a confirmation that says what follows.
 import { useState } from 'react';
 import { formatFingerprint } from '../../../shared/crypto/hash';
-import { formatDateVi } from '../../../shared/format/vi';
 import { sanitizeForDisplay, trustErrorMessage } from '../../../shared/packages';
 import { useDb } from '../../db/context';
 import type { TrustRecord } from '../../db/records';
 import { useT } from '../../i18n';
 import { useUi } from '../../state';
+import { formatInstantVi } from '../consolidation/format';
 import { trustRepo } from './trustRepo';
 import './keys.css';
 
-const dateOf = (iso: string | null) => (iso ? formatDateVi(iso.slice(0, 10)) : '—');
+// Date and time (Vietnam time), so that two acts on one day (an enrolment, then a rotation) differ.
+const dateOf = (iso: string | null) => formatInstantVi(iso);
 const SOURCES = ['enrolment', 'plan', 'rotation', 'manual'] as const;
 const sourceOf = (s: string) => (SOURCES as readonly string[]).includes(s) ? (s as (typeof SOURCES)[number]) : 'manual';
 
