@@ -7,16 +7,19 @@ import * as planImport from './messages/planImport';
 import * as backup from './messages/backup';
 import * as dashboard from './messages/dashboard';
 import * as keys from './messages/keys';
+import * as planEditor from './messages/planEditor';
 import { useUi } from '../state';
 
 // Each feature keeps its messages in its own module (messages/*.ts), merged here.
 const vi = { ...coreVi, ...progress.vi, ...consolidation.vi, ...planImport.vi, ...backup.vi,
   ...keys.vi,
+  ...planEditor.vi,
   ...dashboard.vi };
 export type MessageKey = keyof typeof vi;
 export type Lang = 'vi' | 'en';
 const DICTS: Record<Lang, Record<MessageKey, string>> = { vi, en: { ...coreEn, ...progress.en, ...consolidation.en, ...planImport.en, ...backup.en,
   ...keys.en,
+  ...planEditor.en,
   ...dashboard.en } };
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed. */

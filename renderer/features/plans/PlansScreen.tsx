@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PlanId } from '../../../shared/model/ids';
 import { browseRows, countItems } from '../../../shared/plans/browse';
 import type { SelfRecord } from '../../db/records';
@@ -13,6 +13,8 @@ import { useRoles } from './useRoles';
 import { ImportPlanButton } from './ImportPlanButton';
 import { PlanImportScreen } from '../planImport/PlanImportScreen';
 import { PlanTools } from '../planImport/PlanTools';
+import { PlanEditor } from '../planEditor/PlanEditor';
+import { ExportPlanButton } from '../planEditor/ExportPlanButton';
 
 export function PlansScreen({ self }: { self: SelfRecord }) {
   const t = useT();
@@ -31,8 +33,10 @@ export function PlansScreen({ self }: { self: SelfRecord }) {
   const counts = useMemo(() => (doc ? countItems(doc) : null), [doc]);
   const selected = doc?.items.find((it) => it.id === itemId) ?? null;
 
+  const [editing, setEditing] = useState(false);
   const empty = plans !== undefined && plans.length === 0;
   if (planImport) return <PlanImportScreen open={planImport} self={self} />;
+  if (editing && doc) return <PlanEditor key={doc.plan.id} doc={doc} onClose={() => setEditing(false)} />;
   return (
     <section className="page plans" aria-labelledby="plans-title">
       <header className="page-head">
@@ -48,6 +52,8 @@ export function PlansScreen({ self }: { self: SelfRecord }) {
           )}
           <ImportPlanButton />
           <PlanTools self={self} planId={planId} />
+          {self.role !== 'reporter' && doc && <button type="button" onClick={() => setEditing(true)}>{t('planEditor.open')}</button>}
+          <ExportPlanButton planId={planId} />
         </div>
         {doc && counts && (
           <p className="plan-meta">
