@@ -65,7 +65,11 @@ export type ExportedPackageRecord = {
  * (DESIGN.md), and the period's narrative (the report's opening text), which belongs to the
  * report as a whole rather than to an item.
  */
-export type SequenceRecord = { unitId: UnitId; planId: PlanId; period: PeriodKey; last: number; narrative?: string; updatedAt?: string };
+export type SequenceRecord = {
+  unitId: UnitId; planId: PlanId; period: PeriodKey; last: number; narrative?: string; updatedAt?: string;
+  /** False while a narrative carried from the last period is not re-confirmed; absent means confirmed. */
+  narrativeConfirmed?: boolean;
+};
 
 export type TrustRecord = { unitId: UnitId; keyId: string; publicKey: string; validFrom: string | null; revokedAt: string | null; addedAt: string; source: string };
 

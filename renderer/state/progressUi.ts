@@ -8,8 +8,13 @@ import type { DraftPatch } from '../../shared/progress/draft';
 export const pendingKey = (scope: string, itemId: ItemId) => `${scope}|${itemId}`;
 
 export type ProgressTab = 'home' | 'entry' | 'export';
-/** One undoable step: an item's fields before and after (a debounced burst of typing is one step). */
-export type UndoStep = { scope: string; itemId: ItemId; kind: ItemKind; before: DraftPatch; after: DraftPatch };
+/**
+ * One undoable step: an item's fields before and after, or the narrative's text (a debounced
+ * burst of typing is one step).
+ */
+export type UndoStep =
+  | { target: 'item'; scope: string; itemId: ItemId; kind: ItemKind; before: DraftPatch; after: DraftPatch }
+  | { target: 'narrative'; scope: string; before: string; after: string };
 /** Where the cursor should go (a problem clicked in the export list). */
 export type FocusRequest = { itemId: ItemId; field: string; nonce: number };
 

@@ -16,6 +16,14 @@ export function carryForward(previous: readonly ProgressRow[], assigned: Readonl
 }
 
 /**
+ * The narrative of the previous period, carried like the entries: the text as written, to be
+ * re-read and confirmed (null when there is nothing to carry).
+ */
+export function carryNarrative(previous: string | undefined): { narrative: string; confirmed: false } | null {
+  return previous && previous.trim() !== '' ? { narrative: previous, confirmed: false } : null;
+}
+
+/**
  * Of the periods that hold rows, the latest one before `period` of the same kind: the source of
  * carry-forward. Periods of another kind (a half-year when reporting months) are not mixed in.
  */

@@ -8,7 +8,7 @@
 import type { ItemId } from '../model/ids';
 import type { PlanItem } from '../model/plan';
 import type { EntryStatus } from '../model/report';
-import type { ProgressRow } from './draft';
+import { NARRATIVE_ITEM, type ProgressRow } from './draft';
 import { readDraft, type FieldError } from './read';
 
 export type ProblemKind = 'no-status' | 'no-value' | 'invalid-input' | 'unconfirmed' | 'done-without-date' | 'done-under-100';
@@ -21,12 +21,16 @@ const SEVERITY: Record<ProblemKind, Problem['severity']> = {
 const NO_VALUE_NEEDED: ReadonlySet<EntryStatus> = new Set(['not-started', 'carried-over', 'dropped']);
 const DONE: ReadonlySet<EntryStatus> = new Set(['done', 'done-late']);
 
-/** Problems in plan order of `items` (the unit's assigned items); rows of other items are ignored. */
-export function checkCompleteness(items: readonly Pick<PlanItem, 'id' | 'kind'>[], rows: readonly ProgressRow[]): Problem[] {
+/**
+ * Problems in plan order of `items` (the unit's assigned items); rows of other items are ignored.
+ * A narrative carried from the last period and not re-confirmed comes first (item `NARRATIVE_ITEM`).
+ */
+export function checkCompleteness(items: readonly Pick<PlanItem, 'id' | 'kind'>[], rows: readonly ProgressRow[], narrative: { confirmed: boolean } = { confirmed: true }): Problem[] {
   const byItem = new Map(rows.map((r) => [r.itemId, r]));
   const out: Problem[] = [];
   const add = (itemId: ItemId, kind: ProblemKind, field?: FieldError['field']) =>
     out.push(field ? { itemId, kind, severity: SEVERITY[kind], field } : { itemId, kind, severity: SEVERITY[kind] });
+  if (!narrative.confirmed) add(NARRATIVE_ITEM, 'unconfirmed');
   for (const item of items) {
     const row = byItem.get(item.id);
     if (!row) { add(item.id, 'no-status'); if (item.kind === 'indicator') add(item.id, 'no-value', 'value'); continue; }

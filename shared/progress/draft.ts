@@ -7,6 +7,9 @@
 import type { ItemId } from '../model/ids';
 import { ENTRY_STATUSES, type EntryStatus } from '../model/report';
 
+/** The report's narrative (opening text) where an item id is expected: in the item list, in problems. */
+export const NARRATIVE_ITEM = '#narrative' as ItemId;
+
 export type EvidenceDraft = { ref: string; date: string; note: string };
 
 export type EntryDraft = {

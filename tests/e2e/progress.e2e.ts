@@ -174,10 +174,12 @@ describe('progress journey', () => {
     await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 6/2024' });
     await expect.poll(() => page.getByText('Kỳ này được lấy từ báo cáo Tháng 5/2024', { exact: false }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Nhập báo cáo', exact: true }).click();
-    await expect.poll(() => list(page).getByText('chưa xác nhận lại', { exact: false }).count()).toBe(74);
+    await expect.poll(() => list(page).getByText('chưa xác nhận lại', { exact: false }).count()).toBe(75); // 74 items and the narrative
+    await list(page).getByRole('option', { name: /Tình hình chung/u }).click();
+    await expect.poll(() => page.getByLabel('Tình hình chung của kỳ báo cáo').inputValue()).toContain('Thắng Tam');
     await screenshot(page, 'progress-8-june-carried');
     await page.getByRole('button', { name: 'Kiểm tra và xuất' }).click();
-    await page.getByRole('button', { name: /xác nhận 74 mục lấy từ kỳ trước/u }).click();
+    await page.getByRole('button', { name: /xác nhận 75 mục lấy từ kỳ trước/u }).click();
     await expect.poll(() => page.getByText('Báo cáo đã đủ thông tin, có thể xuất.').isVisible()).toBe(true);
   });
 });

@@ -32,12 +32,13 @@ export function EntryPanel({ model }: { model: ReportModel }) {
     <div className="entry">
       <div className="entry-nav">
         <ItemNav scope={scopeOf(model.key)} items={model.assigned} sections={model.doc.sections} rowsById={model.rowsById} problemItems={problemItems}
+          narrativeConfirmed={model.narrativeConfirmed}
           selected={selected} onSelect={select} onEnter={focusFirstField} />
         <p className="muted small nav-hint">{t('progress.list.hint')}</p>
       </div>
       <div className="entry-form">
         {selected === NARRATIVE || !current
-          ? <NarrativeEditor key={JSON.stringify(model.key)} reportKey={model.key} stored={model.narrative} />
+          ? <NarrativeEditor key={JSON.stringify(model.key)} reportKey={model.key} stored={model.narrative} confirmed={model.narrativeConfirmed} />
           : <ItemEditor key={current.item.id} reportKey={model.key} item={current.item} role={current.role}
               row={model.rowsById.get(current.item.id)} onMove={move} />}
         {current?.role === 'lead' && selected !== NARRATIVE && coordinating.byItem.has(current.item.id) && (

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ItemId } from '../../../shared/model/ids';
 import { formatDateVi } from '../../../shared/format/vi';
-import { nextSequence } from '../../../shared/progress';
+import { NARRATIVE_ITEM, nextSequence } from '../../../shared/progress';
 import { useDb } from '../../db/context';
 import { useT, type MessageKey } from '../../i18n';
 import { useUi } from '../../state';
@@ -31,7 +31,7 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
   const [preview, setPreview] = useState(false);
   const directory = useDirectory();
   const byId = useMemo(() => new Map(model.assigned.map((a) => [a.item.id as string, a.item])), [model.assigned]);
-  const no = (id: ItemId) => byId.get(id)?.no ?? id;
+  const no = (id: ItemId) => (id === NARRATIVE_ITEM ? t('progress.list.narrative') : byId.get(id)?.no ?? id);
   const blockers = model.problems.filter((p) => p.severity === 'blocker');
   const warnings = model.problems.filter((p) => p.severity === 'warning');
   const unconfirmed = blockers.filter((p) => p.kind === 'unconfirmed').map((p) => p.itemId);
@@ -79,7 +79,10 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
           </ul>
         )}
         {unconfirmed.length > 0 && (
-          <button type="button" onClick={() => void progressRepo.confirm(db, model.key, unconfirmed)}>{t('progress.export.confirmAll', { count: unconfirmed.length })}</button>
+          <button type="button" onClick={() => void Promise.all([
+            progressRepo.confirm(db, model.key, unconfirmed.filter((id) => id !== NARRATIVE_ITEM)),
+            unconfirmed.includes(NARRATIVE_ITEM) ? progressRepo.confirmNarrative(db, model.key) : null,
+          ])}>{t('progress.export.confirmAll', { count: unconfirmed.length })}</button>
         )}
         {warnings.length > 0 && <p className="warning">{t('progress.export.warnings', { count: warnings.length })}</p>}
         {warnings.length > 0 && (

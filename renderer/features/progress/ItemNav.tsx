@@ -1,13 +1,13 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ItemId } from '../../../shared/model/ids';
 import type { Section } from '../../../shared/model/plan';
-import type { AssignedItem, ProgressRow } from '../../../shared/progress';
+import { NARRATIVE_ITEM, type AssignedItem, type ProgressRow } from '../../../shared/progress';
 import { useT } from '../../i18n';
 import { useUi } from '../../state';
 import { pendingKey } from '../../state/progressUi';
 import { STATUS_KEY } from './labels';
 
-export const NARRATIVE = '#narrative' as ItemId;
+export const NARRATIVE = NARRATIVE_ITEM;
 
 type Props = {
   /** Report scope (autosave.scopeOf), to show a status chosen but not yet stored. */
@@ -16,13 +16,15 @@ type Props = {
   sections: Section[];
   rowsById: ReadonlyMap<ItemId, ProgressRow>;
   problemItems: ReadonlySet<ItemId>;
+  /** False while the narrative carried from the last period is not re-confirmed. */
+  narrativeConfirmed: boolean;
   selected: ItemId;
   onSelect: (id: ItemId) => void;
   onEnter: () => void;
 };
 
 /** The unit's items as a listbox: arrows move, Enter goes to the form. */
-export function ItemNav({ scope, items, sections, rowsById, problemItems, selected, onSelect, onEnter }: Props) {
+export function ItemNav({ scope, items, sections, rowsById, problemItems, narrativeConfirmed, selected, onSelect, onEnter }: Props) {
   const t = useT();
   const ref = useRef<HTMLUListElement>(null);
   const pending = useUi((s) => s.pending);
@@ -50,7 +52,8 @@ export function ItemNav({ scope, items, sections, rowsById, problemItems, select
     <ul ref={ref} className="item-nav" role="listbox" tabIndex={0} aria-label={t('progress.list.label')}
       aria-activedescendant={`nav-${selected}`} onKeyDown={onKeyDown}>
       <li id={`nav-${NARRATIVE}`} data-id={NARRATIVE} role="option" aria-selected={selected === NARRATIVE} className="nav-item nav-narrative"
-        onClick={() => onSelect(NARRATIVE)}>{t('progress.list.narrative')}</li>
+        onClick={() => onSelect(NARRATIVE)}>{t('progress.list.narrative')}
+        {!narrativeConfirmed && <span className="nav-flag"> · {t('progress.list.unconfirmed')}</span>}</li>
       {items.map(({ item }) => {
         const row = rowsById.get(item.id);
         const head = item.sectionId !== lastSection ? sectionOf.get(item.sectionId ?? ('' as never)) : undefined;

@@ -1,7 +1,9 @@
 // Autosave: typing updates the UI state at once (never waits on storage), is journalled in
 // localStorage synchronously (so a reload or a closed window mid-typing loses nothing), and is
 // written to Dexie after a short pause, one transaction with its audit line per item. Undo and
-// redo replay the saved changes through the same path.
+// redo replay the saved changes through the same path. The narrative editor keeps its own pause
+// and registers a flusher here, so a flush (switching period, exporting, undo) stores it too and
+// its changes join the same undo history.
 import type { ItemId } from '../../../shared/model/ids';
 import type { ItemKind } from '../../../shared/model/plan';
 import type { DraftPatch } from '../../../shared/progress';
@@ -38,6 +40,10 @@ export type Autosaver = {
   redo(): Promise<boolean>;
   /** Stores what a reload interrupted; returns how many items it recovered. */
   recover(): Promise<number>;
+  /** Stores the narrative now (the editor's pause is over) and records the step for undo. */
+  saveNarrative(key: ReportKey, text: string): Promise<void>;
+  /** Registers what must be stored before any flush completes; returns the unregister function. */
+  addFlusher(f: () => Promise<void>): () => void;
   /** Called with an error message when a write fails (the text stays pending and journalled). */
   onError: ((message: string) => void) | null;
 };
@@ -54,6 +60,7 @@ function createAutosaver(db: PlanBookDb): Autosaver {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
   const journal: Journal = readJournal();
+  const flushers = new Set<() => Promise<void>>();
 
   const save = (e: JournalEntry, action: EditAction) => progressRepo.saveEdit(db, e.key, { id: e.itemId, kind: e.kind }, e.patch, action);
 
@@ -62,7 +69,7 @@ function createAutosaver(db: PlanBookDb): Autosaver {
     for (const [k, e] of entries) {
       try {
         const change = await save(e, action);
-        if (change && action === 'edit') useUi.getState().pushUndo({ scope: scopeOf(e.key), itemId: e.itemId, kind: e.kind, before: change.before, after: change.after });
+        if (change && action === 'edit') useUi.getState().pushUndo({ target: 'item', scope: scopeOf(e.key), itemId: e.itemId, kind: e.kind, before: change.before, after: change.after });
         useUi.getState().settlePending(k, e.patch);
         const now = journal[k];
         if (now && JSON.stringify(now.patch) === JSON.stringify(e.patch)) delete journal[k];
@@ -75,18 +82,28 @@ function createAutosaver(db: PlanBookDb): Autosaver {
 
   const flush = () => {
     if (timer) { clearTimeout(timer); timer = null; }
-    running = running.then(() => flushOnce(), () => flushOnce());
+    const all = async () => { for (const f of [...flushers]) await f(); await flushOnce(); };
+    running = running.then(all, all);
     return running;
   };
 
-  const replay = async (step: UndoStep, patch: DraftPatch, action: EditAction) => {
+  const replay = async (step: UndoStep, side: 'before' | 'after', action: EditAction) => {
     const [unitId, planId, period] = JSON.parse(step.scope) as [string, string, string];
     const key = { unitId, planId, period } as ReportKey;
-    await progressRepo.saveEdit(db, key, { id: step.itemId, kind: step.kind }, patch, action);
+    if (step.target === 'narrative') await progressRepo.saveNarrative(db, key, step[side], action);
+    else await progressRepo.saveEdit(db, key, { id: step.itemId, kind: step.kind }, step[side], action);
   };
 
   const saver: Autosaver = {
     onError: null,
+    async saveNarrative(key, text) {
+      const change = await progressRepo.saveNarrative(db, key, text);
+      if (change) useUi.getState().pushUndo({ target: 'narrative', scope: scopeOf(key), ...change });
+    },
+    addFlusher(f) {
+      flushers.add(f);
+      return () => { flushers.delete(f); };
+    },
     change(key, item, patch) {
       const k = pendingKey(scopeOf(key), item.id);
       useUi.getState().setPending(k, patch);
@@ -101,7 +118,7 @@ function createAutosaver(db: PlanBookDb): Autosaver {
       await flush();
       const step = useUi.getState().popUndo();
       if (!step) return false;
-      await replay(step, step.before, 'undo');
+      await replay(step, 'before', 'undo');
       useUi.getState().pushRedo(step);
       return true;
     },
@@ -109,7 +126,7 @@ function createAutosaver(db: PlanBookDb): Autosaver {
       await flush();
       const step = useUi.getState().popRedo();
       if (!step) return false;
-      await replay(step, step.after, 'redo');
+      await replay(step, 'after', 'redo');
       const { redo } = useUi.getState();
       useUi.getState().pushUndo(step); // pushUndo clears redo: keep the rest of it
       useUi.setState({ redo });

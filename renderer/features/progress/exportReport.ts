@@ -28,16 +28,21 @@ export type ExportInput = {
   planLabel: string;
 };
 
+/** A package signed and numbered but not yet saved (the save failed): kept so a retry saves these very bytes, under the same number. */
+export type PendingExport = { key: ReportKey; sequence: number; packageId: string; fileName: string; bytes: Uint8Array; createdAt: string };
+
 export type ExportOutcome =
   | { ok: true; sequence: number; fileName: string; packageId: string }
   | { ok: false; reason: 'incomplete'; problems: Problem[] }
-  | { ok: false; reason: 'no-key' | 'sign-failed' | 'cancelled' | 'save-failed' };
+  | { ok: false; reason: 'no-key' | 'sign-failed' | 'cancelled' }
+  /** `diskFull`: the host said the disk is full. `pending`: retry with `retryExport`. */
+  | { ok: false; reason: 'save-failed'; diskFull: boolean; pending: PendingExport };
 
 export async function exportReport(db: PlanBookDb, input: ExportInput, deps: ExportDeps): Promise<ExportOutcome> {
   const { key } = input;
   const [rows, report, exported] = await Promise.all([progressRepo.rows(db, key), progressRepo.report(db, key), progressRepo.exported(db, key)]);
   const progressRows = rows.map(toProgressRow);
-  const problems = blockers(checkCompleteness(input.items, progressRows));
+  const problems = blockers(checkCompleteness(input.items, progressRows, { confirmed: report?.narrativeConfirmed !== false }));
   if (problems.length > 0) return { ok: false, reason: 'incomplete', problems };
 
   const signer = await deps.signer();
@@ -56,10 +61,26 @@ export async function exportReport(db: PlanBookDb, input: ExportInput, deps: Exp
   if (!signed.ok) return { ok: false, reason: 'sign-failed' };
 
   const fileName = exportFileName(input.unitLabel, input.planLabel, key.period, sequence);
-  const saved = await deps.save(fileName, signed.bytes);
-  if (!saved.ok) return { ok: false, reason: saved.reason === 'cancelled' ? 'cancelled' : 'save-failed' };
-  const packageId = signed.package.header.packageId;
-  await progressRepo.recordExport(db, { ...key, sequence, packageId, fileName: saved.fileName, bytes: signed.bytes, exportedAt: signed.package.header.createdAt });
+  const pending: PendingExport = { key, sequence, packageId: signed.package.header.packageId, fileName, bytes: signed.bytes, createdAt: signed.package.header.createdAt };
+  return saveAndRecord(db, pending, deps.save);
+}
+
+/**
+ * Saves a kept package again (after a full disk or a write error): the same bytes, the same
+ * sequence, no new number spent. Recorded as exported only once a save succeeds.
+ */
+export async function retryExport(db: PlanBookDb, pending: PendingExport, save: ExportDeps['save']): Promise<ExportOutcome> {
+  return saveAndRecord(db, pending, save);
+}
+
+async function saveAndRecord(db: PlanBookDb, pending: PendingExport, save: ExportDeps['save']): Promise<ExportOutcome> {
+  const saved = await save(pending.fileName, pending.bytes).catch((): SaveFileResult => ({ ok: false, reason: 'write-failed' }));
+  if (!saved.ok) {
+    if (saved.reason === 'cancelled') return { ok: false, reason: 'cancelled' };
+    return { ok: false, reason: 'save-failed', diskFull: saved.reason === 'disk-full', pending };
+  }
+  const { key, sequence, packageId, bytes, createdAt } = pending;
+  await progressRepo.recordExport(db, { ...key, sequence, packageId, fileName: saved.fileName, bytes, exportedAt: createdAt });
   return { ok: true, sequence, fileName: saved.fileName, packageId };
 }
 

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import type { ItemId, PeriodKey, PlanId, UnitId } from '../../../shared/model/ids';
 import type { PlanItem } from '../../../shared/model/plan';
 import {
-  applyPatch, carryForward, changedFields, emptyDraft, previousPeriodWithRows, readDraft, reviveDraft,
+  applyPatch, carryForward, carryNarrative, changedFields, emptyDraft, previousPeriodWithRows, readDraft, reviveDraft,
   type DraftPatch, type ProgressRow,
 } from '../../../shared/progress';
 import type { PlanBookDb } from '../../db/database';
@@ -15,6 +15,8 @@ export type ReportKey = { unitId: UnitId; planId: PlanId; period: PeriodKey };
 export type EditAction = 'edit' | 'undo' | 'redo' | 'recovered' | 'confirm';
 /** A change as saved: what the fields held before and after, for undo and the audit log. */
 export type SavedChange = { itemId: ItemId; before: DraftPatch; after: DraftPatch };
+/** A narrative change as saved: the text before and after. */
+export type NarrativeChange = { before: string; after: string };
 
 const rowKey = (k: ReportKey, itemId: ItemId): [string, string, string, string] => [k.unitId, k.planId, k.period, itemId];
 const reportKey = (k: ReportKey): [string, string, string] => [k.unitId, k.planId, k.period];
@@ -70,22 +72,33 @@ export const progressRepo = {
       return rows.length;
     }),
 
-  saveNarrative: (db: PlanBookDb, k: ReportKey, narrative: string) =>
-    db.transaction('rw', db.sequences, db.audit, async () => {
+  /** Stores the narrative and audits it; writing it confirms a carried one. Returns what changed, or null. */
+  saveNarrative: (db: PlanBookDb, k: ReportKey, narrative: string, action: EditAction = 'edit') =>
+    db.transaction('rw', db.sequences, db.audit, async (): Promise<NarrativeChange | null> => {
       const stored = await db.sequences.get(reportKey(k));
       const before = stored?.narrative ?? '';
-      if (before === narrative) return false;
-      await db.sequences.put({ ...k, last: stored?.last ?? 0, narrative, updatedAt: now() });
-      await db.audit.add(auditRecord('narrative-edit', { planId: k.planId, period: k.period, before, after: narrative }, { unitId: k.unitId }));
-      return true;
+      const wasConfirmed = stored?.narrativeConfirmed !== false;
+      if (before === narrative && wasConfirmed) return null;
+      await db.sequences.put({ ...k, last: stored?.last ?? 0, narrative, updatedAt: now(), narrativeConfirmed: true });
+      await db.audit.add(auditRecord(before === narrative ? 'narrative-confirmed' : `narrative-${action}`, {
+        planId: k.planId, period: k.period, before, after: narrative, confirmed: !wasConfirmed,
+      }, { unitId: k.unitId }));
+      return before === narrative ? null : { before, after: narrative };
     }),
 
+  /** Confirms a carried narrative as it is. */
+  confirmNarrative: async (db: PlanBookDb, k: ReportKey) => {
+    const stored = await db.sequences.get(reportKey(k));
+    if (stored?.narrativeConfirmed === false) await progressRepo.saveNarrative(db, k, stored.narrative ?? '', 'confirm');
+  },
+
   /**
-   * Starts an empty period from the unit's last period with rows (carry-forward), unconfirmed.
+   * Starts an empty period from the unit's last period with rows (carry-forward), unconfirmed:
+   * its entries and its narrative (unless this period already has one).
    * Does nothing when the period already has rows. Returns the source period, or null.
    */
   startPeriod: (db: PlanBookDb, k: ReportKey, items: readonly Pick<PlanItem, 'id' | 'kind'>[]) =>
-    db.transaction('rw', db.entries, db.audit, async (): Promise<PeriodKey | null> => {
+    db.transaction('rw', db.entries, db.sequences, db.audit, async (): Promise<PeriodKey | null> => {
       if ((await db.entries.where('[unitId+planId+period]').equals(reportKey(k)).count()) > 0) return null;
       const from = previousPeriodWithRows(k.period, await progressRepo.periodsWithRows(db, k.unitId, k.planId));
       if (!from) return null;
@@ -93,7 +106,10 @@ export const progressRepo = {
       const kinds = new Map(items.map((i) => [i.id as string, i]));
       const carried = carryForward(previous, new Set(kinds.keys()));
       await db.entries.bulkPut(carried.map((r) => entryRecord(k, kinds.get(r.itemId) ?? { id: r.itemId, kind: 'task' }, r)));
-      await db.audit.add(auditRecord('period-carried-forward', { planId: k.planId, period: k.period, from, items: carried.length }, { unitId: k.unitId }));
+      const mine = await db.sequences.get(reportKey(k));
+      const narrative = mine?.narrative ? null : carryNarrative((await db.sequences.get(reportKey({ ...k, period: from })))?.narrative);
+      if (narrative) await db.sequences.put({ ...k, last: mine?.last ?? 0, updatedAt: now(), narrative: narrative.narrative, narrativeConfirmed: narrative.confirmed });
+      await db.audit.add(auditRecord('period-carried-forward', { planId: k.planId, period: k.period, from, items: carried.length, narrative: narrative !== null }, { unitId: k.unitId }));
       return from;
     }),
 
@@ -101,7 +117,7 @@ export const progressRepo = {
   reserveSequence: (db: PlanBookDb, k: ReportKey, sequence: number) =>
     db.transaction('rw', db.sequences, db.audit, async () => {
       const stored = await db.sequences.get(reportKey(k));
-      const row: SequenceRecord = { ...k, narrative: stored?.narrative ?? '', updatedAt: stored?.updatedAt ?? now(), last: Math.max(stored?.last ?? 0, sequence) };
+      const row: SequenceRecord = { ...stored, ...k, narrative: stored?.narrative ?? '', updatedAt: stored?.updatedAt ?? now(), last: Math.max(stored?.last ?? 0, sequence) };
       await db.sequences.put(row);
       await db.audit.add(auditRecord('sequence-reserved', { planId: k.planId, period: k.period, sequence }, { unitId: k.unitId }));
     }),

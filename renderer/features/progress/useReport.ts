@@ -39,6 +39,8 @@ export type ReportModel = {
   rows: ProgressRow[];
   rowsById: ReadonlyMap<ItemId, ProgressRow>;
   narrative: string;
+  /** False while a narrative carried from the last period is not re-confirmed. */
+  narrativeConfirmed: boolean;
   report: SequenceRecord | undefined;
   exported: ExportedPackageRecord[];
   lastExport: ExportedPackageRecord | null;
@@ -82,12 +84,13 @@ export function useReport(unitId: UnitId, planId: PlanId | null, period: PeriodK
     if (!doc || !assignment || !key || !rows || !exported) return undefined;
     const items = assignment.items.map((a) => a.item);
     const narrative = report?.narrative ?? '';
+    const narrativeConfirmed = report?.narrativeConfirmed !== false;
     const payload = buildReportPayload(items, rows, narrative);
     const last = lastExport ? { sequence: lastExport.sequence, exportedAt: lastExport.exportedAt, payload: lastPayload } : null;
     return {
       key, doc, assigned: assignment.items, rolesKnown: assignment.known, rows,
-      rowsById: new Map(rows.map((r) => [r.itemId, r])), narrative, report, exported, lastExport,
-      payload, problems: checkCompleteness(items, rows), state: reportState(rows, last, payload),
+      rowsById: new Map(rows.map((r) => [r.itemId, r])), narrative, narrativeConfirmed, report, exported, lastExport,
+      payload, problems: checkCompleteness(items, rows, { confirmed: narrativeConfirmed }), state: reportState(rows, last, payload),
       changes: diffReports(lastPayload, payload),
     };
   }, [doc, assignment, key, rows, report, exported, lastExport, lastPayload]);

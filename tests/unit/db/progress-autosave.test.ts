@@ -38,4 +38,28 @@ describe('autosave', () => {
     const actions = (await db.audit.toArray()).map((a) => a.action);
     expect(actions).toEqual(['entry-edit', 'entry-edit', 'entry-undo', 'entry-undo', 'entry-redo', 'entry-redo']);
   });
+
+  it('the narrative joins the same undo history, and a flush stores what its editor still holds', async () => {
+    const db = new PlanBookDb(`autosave-narrative-${Date.now()}`);
+    const saver = autosaverFor(db);
+    useUi.setState({ undo: [], redo: [] });
+    const narrative = async () => (await db.sequences.get([key.unitId, key.planId, key.period]))?.narrative;
+    await saver.saveNarrative(key, 'Tháng 5');
+    let held: string | null = 'Tháng 5, phường đã';
+    const remove = saver.addFlusher(async () => { if (held !== null) { const text = held; held = null; await saver.saveNarrative(key, text); } });
+    saver.change(key, item, { result: 'x' });
+    await saver.flush();
+    expect(await narrative()).toBe('Tháng 5, phường đã');
+    remove();
+    expect(await saver.undo()).toBe(true); // the entry
+    expect(await saver.undo()).toBe(true); // the narrative's second burst
+    expect(await narrative()).toBe('Tháng 5');
+    expect(await saver.undo()).toBe(true);
+    expect(await narrative()).toBe('');
+    expect(await saver.redo()).toBe(true);
+    expect(await saver.redo()).toBe(true);
+    expect(await narrative()).toBe('Tháng 5, phường đã');
+    const actions = (await db.audit.toArray()).map((a) => a.action);
+    expect(actions).toEqual(['narrative-edit', 'narrative-edit', 'entry-edit', 'entry-undo', 'narrative-undo', 'narrative-undo', 'narrative-redo', 'narrative-redo']);
+  });
 });

@@ -87,6 +87,27 @@ describe('progress repository', () => {
 });
 
 describe('export', () => {
+  it('the narrative is carried too, unconfirmed, and blocks the export until confirmed or touched', async () => {
+    const db = freshDb();
+    await fill(db);
+    await progressRepo.saveNarrative(db, key, 'Tháng 5: phường đã triển khai');
+    const june = { ...key, period: '2024-06' as PeriodKey };
+    expect(await progressRepo.startPeriod(db, june, [t1, i1])).toBe('2024-05');
+    const row = await progressRepo.report(db, june);
+    expect(row).toMatchObject({ narrative: 'Tháng 5: phường đã triển khai', narrativeConfirmed: false, last: 0 });
+    await progressRepo.confirm(db, june, [t1.id, i1.id]);
+    const out = await exportReport(db, { key: june, planRevision: 1, items: [t1, i1], unitLabel: 'u', planLabel: 'p' }, deps());
+    expect(out).toMatchObject({ ok: false, reason: 'incomplete', problems: [{ itemId: '#narrative', kind: 'unconfirmed' }] });
+    await progressRepo.confirmNarrative(db, june);
+    expect((await progressRepo.report(db, june))?.narrativeConfirmed).toBe(true);
+    expect((await exportReport(db, { key: june, planRevision: 1, items: [t1, i1], unitLabel: 'u', planLabel: 'p' }, deps())).ok).toBe(true);
+    // A period that already has its own narrative keeps it.
+    const july = { ...key, period: '2024-07' as PeriodKey };
+    await progressRepo.saveNarrative(db, july, 'Tháng 7');
+    await progressRepo.startPeriod(db, july, [t1, i1]);
+    expect(await progressRepo.report(db, july)).toMatchObject({ narrative: 'Tháng 7', narrativeConfirmed: true });
+  });
+
   it('refuses an incomplete report and lists the problems', async () => {
     const db = freshDb();
     await progressRepo.saveEdit(db, key, t1, { result: 'x' });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { itemId, type PeriodKey } from '../../../../shared/model/ids';
 import type { ItemKind } from '../../../../shared/model/plan';
 import {
-  applyPatch, blockers, buildReportPayload, carryForward, changedFields, checkCompleteness, diffReports, disbursement,
+  applyPatch, blockers, buildReportPayload, carryForward, carryNarrative, changedFields, NARRATIVE_ITEM, checkCompleteness, diffReports, disbursement,
   emptyDraft, previousPeriodWithRows, readReportPayload, reportState, reviveDraft, type EntryDraft, type ProgressRow,
 } from '../../../../shared/progress';
 
@@ -47,6 +47,14 @@ describe('carry forward', () => {
     expect(previousPeriodWithRows('2024-01' as PeriodKey, keys)).toBe('2023-12');
     expect(previousPeriodWithRows('2023-12' as PeriodKey, keys)).toBeNull();
     expect(previousPeriodWithRows('2024-H2' as PeriodKey, keys)).toBe('2024-H1');
+  });
+  it('carries the narrative as written, unconfirmed, and an unconfirmed narrative blocks the report first', () => {
+    expect(carryNarrative('Tháng 5: đã triển khai')).toEqual({ narrative: 'Tháng 5: đã triển khai', confirmed: false });
+    expect(carryNarrative('  ')).toBeNull();
+    expect(carryNarrative(undefined)).toBeNull();
+    const rows = [row('t1', { status: 'in-progress' })];
+    expect(checkCompleteness([item('t1')], rows)).toEqual([]);
+    expect(checkCompleteness([item('t1')], rows, { confirmed: false })).toEqual([{ itemId: NARRATIVE_ITEM, kind: 'unconfirmed', severity: 'blocker' }]);
   });
 });
 
