@@ -16,7 +16,7 @@ export type PlanDiff = {
   /** Items present in both whose place in the plan changed only (same cells). */
   moved: ItemId[];
   sections: { added: Section[]; changed: SectionChange[]; removed: Section[] };
-  /** Plan fields that differ (title, decision, period, calendar, ...); `revision` is not compared. */
+  /** Plan fields that differ (title, decision, period, calendar, ...); `revision` and the id counter (bookkeeping) are not compared. */
   plan: CellChange[];
 };
 
@@ -86,7 +86,7 @@ export function diffPlans(old: PlanDocument, next: PlanDocument): PlanDiff {
       changed: sectionChanges,
       removed: [...oldSections.values()].filter((s) => !newSections.has(s.id)),
     },
-    plan: cellChanges<Plan>(old.plan, next.plan, ['revision']),
+    plan: cellChanges<Plan>(old.plan, next.plan, ['revision', 'idCounter']),
   };
 }
 

@@ -50,7 +50,7 @@ describe('zip bombs and lies', () => {
     expect(bomb.length).toBeLessThan(200_000);
     const [r, ms] = timed(() => importPlanWorkbook(bomb));
     expect(r).toMatchObject({ ok: false, error: { code: 'zip-bomb' } });
-    expect(ms).toBeLessThan(200);
+    expect(ms).toBeLessThan(2000); // a guard against inflating, not a benchmark: tens of ms when idle
   });
   it('refuses an entry with an extreme ratio', () => {
     const r = importPlanWorkbook(zipBytes([{ name: 'xl/a.xml', data: new Uint8Array(20 * 1024 * 1024) }]));
@@ -72,13 +72,13 @@ describe('sheets that declare or hold too much', () => {
     expect(b.length).toBeLessThan(10_000);
     const [r, ms] = timed(() => importPlanWorkbook(b));
     expect(r.ok && r.doc.items).toHaveLength(1);
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(3000); // walking the declared range would take minutes; tens of ms when idle
   });
   it('a merged area over the whole declared sheet costs nothing', () => {
     const b = withSheetXml(sheetBytes(TABLE), (x) => x.replace('</sheetData>', '</sheetData><mergeCells count="2"><mergeCell ref="A1:XFD1048576"/><mergeCell ref="B2:XFD1048576"/></mergeCells>'));
     const [r, ms] = timed(() => importPlanWorkbook(b));
     expect(r.ok || r.error.code === 'no-table').toBe(true);
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(3000); // expanding the merge would take minutes; tens of ms when idle
   });
   it('a sheet with 1,000,000 real rows is refused with a clear reason', () => {
     const rows: string[] = [];
@@ -87,8 +87,8 @@ describe('sheets that declare or hold too much', () => {
     const [r, ms] = timed(() => importPlanWorkbook(b));
     console.log(`1,000,000 rows: ${b.length} bytes, ${Math.round(ms)} ms, ${r.ok ? 'ok' : r.error.code}`);
     expect(r).toMatchObject({ ok: false, error: { code: expect.stringMatching(/too-many-rows|zip-bomb/u) } });
-    expect(ms).toBeLessThan(5000);
-  });
+    expect(ms).toBeLessThan(30_000); // about 2.5 s when idle; reading every row into a sheet would exhaust memory first
+  }, 120_000);
   it('a sheet listed in the workbook but missing is an error, not an empty plan', () => {
     const parts = xlsxParts(sheetBytes(TABLE));
     const name = [...parts.keys()].find((k) => k.endsWith('sheet1.xml'))!;
