@@ -13,12 +13,15 @@ import { WARDS, writeScenario, type Scenario } from './support/packages';
 // command line verifies, every ward's signature inside included.
 const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
 
-async function setUpCity(page: Page) {
+const CITY = { query: 'uy ban nhan dan thanh pho vung tau', name: 'Ủy ban nhân dân thành phố Vũng Tàu' };
+const PROVINCE = { query: 'uy ban nhan dan tinh ba ria', name: 'Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu' };
+
+async function setUpCity(page: Page, unit = CITY) {
   await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible()).toBe(true);
-  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('uy ban nhan dan thanh pho vung tau');
-  const option = page.getByRole('option', { name: /^Ủy ban nhân dân thành phố Vũng Tàu/u }).first();
+  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill(unit.query);
+  const option = page.getByRole('option', { name: new RegExp(`^${unit.name}`, 'u') }).first();
   await option.click();
-  await expect.poll(() => page.getByText('Đã chọn: Ủy ban nhân dân thành phố Vũng Tàu').isVisible()).toBe(true);
+  await expect.poll(() => page.getByText(`Đã chọn: ${unit.name}`).isVisible()).toBe(true);
   await page.getByRole('radio', { name: /^Đơn vị tổng hợp/u }).check();
   await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
   await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
@@ -31,6 +34,8 @@ describe('consolidation journey', () => {
   let browser: Browser;
   let current: Page | null = null;
   let scenario: Scenario;
+  /** The city's signed consolidated package, exported by the first journey for the province's. */
+  let cityPackage: string | null = null;
   beforeAll(async () => {
     browser = await launch();
     scenario = await writeScenario(`${ARTIFACTS}/consolidation-inbox`);
@@ -125,6 +130,7 @@ describe('consolidation journey', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = `${ARTIFACTS}/${file.suggestedFilename()}`;
     await file.saveAs(path);
+    cityPackage = path;
     await expect.poll(() => page.getByText(/mang 16 gói/u).isVisible()).toBe(true);
     await screenshot(page, 'consolidation-6-receipts');
     const pkg = JSON.parse(readFileSync(path, 'utf8')) as { kind: string; header: { unitId: string; period: string }; payload: { children: { header: { unitId: string; sequence: number } }[]; summary: { counts: Record<string, number> } } };
@@ -151,5 +157,69 @@ describe('consolidation journey', () => {
     expect(rows[1]).toMatchObject({ reason: 'ok', kind: 'receipt' });
     expect(rows[0]?.children).toHaveLength(16);
     expect(rows[0]?.children?.every((c) => c.reason === 'ok')).toBe(true);
+  });
+  it('as the province, imports the city\'s consolidated package: every ward re-verified, a ward also received directly counts once', async () => {
+    expect(cityPackage).not.toBeNull();
+    const { page } = await openApp(browser);
+    current = page;
+    await setUpCity(page, PROVINCE);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Tổng hợp' }).click();
+    await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: PLAN });
+    await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 5/2024' });
+
+    // The city's package, and Phường 1's own package sent straight to the province as well.
+    const p1 = scenario.files.find((f) => f.endsWith('/p1.json')) ?? '';
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Chọn tệp gói…' }).click();
+    await (await chooser).setFiles([cityPackage ?? '', p1]);
+    await expect.poll(() => page.getByText('Đã kiểm tra 2/2 tệp').isVisible(), { timeout: 30_000 }).toBe(true);
+
+    // Keys, compared by fingerprint as the city did: the city's first, then each ward's inside its package.
+    await tab(page, 'Khóa tin cậy').click();
+    const keys = page.getByRole('table', { name: 'Khóa ký chờ xác nhận' });
+    await expect.poll(() => keys.getByRole('row').count()).toBe(3);
+    const accept = keys.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u });
+    for (let i = 0; i < 20 && !(await page.getByText('Không có khóa nào đang chờ.').isVisible()); i++) {
+      const fingerprint = await keys.locator('code.fingerprint').first().textContent();
+      // The list can grow while the city's package is verified again: accept the key read, by its row.
+      await keys.getByRole('row').filter({ hasText: fingerprint ?? '' }).getByRole('button', { name: /^Đã đối chiếu/u }).click();
+      await expect.poll(async () => (await keys.locator('code.fingerprint').allTextContents()).includes(fingerprint ?? ''), { timeout: 15_000 }).toBe(false);
+      await expect.poll(async () => (await accept.count()) === 0 || (await accept.first().isEnabled()), { timeout: 15_000 }).toBe(true);
+      if (i === 0) await screenshot(page, 'consolidation-7-province-keys');
+    }
+    await expect.poll(() => page.getByText('Không có khóa nào đang chờ.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('table', { name: 'Khóa đã tin cậy' }).getByRole('row').count()).toBe(18);
+
+    // The import table: the city's package accepted, and under it each ward's own verdict.
+    await tab(page, 'Nhận gói').click();
+    const cityFile = cityPackage?.split('/').pop() ?? '';
+    await expect.poll(() => outcomeOf(page, cityFile).textContent(), { timeout: 15_000 }).toBe('Chấp nhận');
+    expect(await outcomeOf(page, 'p1.json').textContent()).toBe('Chấp nhận');
+    const results = page.getByRole('table', { name: 'Kết quả nhận gói' });
+    const children = results.locator('tr.child');
+    await expect.poll(() => children.count()).toBe(16);
+    expect(await children.locator('td:nth-child(5)').allTextContents()).toEqual(Array.from({ length: 16 }, () => 'Chữ ký hợp lệ'));
+    const wards = await children.locator('td:nth-child(2)').allTextContents();
+    expect(new Set(wards).size).toBe(16);
+    expect(wards).toContain('Phường 1');
+    expect(wards).not.toContain('Xã Long Sơn');
+    expect(await results.getByRole('row').filter({ hasText: cityFile }).first().textContent()).toContain('16 gói có chữ ký hợp lệ');
+    await screenshot(page, 'consolidation-8-province-import');
+
+    // The board: the city reported with its consolidated package.
+    await tab(page, 'Tình hình nộp').click();
+    const board = page.getByRole('table', { name: 'Tình hình nộp báo cáo Tháng 5/2024' });
+    await expect.poll(() => board.getByRole('row', { name: /thành phố Vũng Tàu/u }).textContent()).toContain('gói tổng hợp');
+    expect(await board.getByRole('row', { name: /thành phố Vũng Tàu/u }).textContent()).not.toContain('Chưa nộp');
+    await screenshot(page, 'consolidation-9-province-board');
+
+    // Merged: the 16 wards, Phường 1 once although it arrived twice; the same roll-up as the city's.
+    await tab(page, 'Số liệu tổng hợp').click();
+    await expect.poll(() => page.getByText('16 đơn vị có báo cáo được tính').isVisible()).toBe(true);
+    const row = page.getByRole('table', { name: 'Chỉ tiêu: giá trị tổng hợp' }).locator('tr[data-item="i.1.1"]');
+    expect(await row.locator('td').nth(3).textContent()).toBe('88,48%');
+    expect(await row.locator('td').nth(4).textContent()).toBe('4.070 / 4.600');
+    expect(await row.locator('td').nth(5).textContent()).toBe('16');
+    await screenshot(page, 'consolidation-10-province-merged');
   });
 });

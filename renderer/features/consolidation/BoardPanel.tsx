@@ -79,6 +79,7 @@ export function BoardPanel({ view }: { view: ConsolidationView }) {
                   <span className={`badge ${r.state === 'on-time' ? 'ok' : r.state === 'late' ? 'warn' : 'bad'}`}>{t(`cons.board.state.${r.state}`)}</span>
                   {r.conflict && <span className="badge warn">{t('cons.board.conflict')}</span>}
                   {r.indirect && <span className="muted"> · {t('cons.board.indirect')}</span>}
+                  {r.kind === 'consolidated' && <span className="muted"> · {t('cons.board.consolidated')}</span>}
                 </td>
                 <td className="num">{r.sequence ?? '—'}</td>
                 <td>{formatInstantVi(r.submittedAt)}</td>

@@ -25,7 +25,12 @@ export type ImportLine = {
   sequence: number | null;
   keyId: string | null;
   detail: string;
+  /** A consolidated package's children, each re-verified on its own (its own signature and key). */
+  children?: ChildLine[];
 };
+
+/** One package inside a consolidated one, as verified. */
+export type ChildLine = { unitId: string | null; period: string | null; sequence: number | null; reason: string };
 
 export type ImportEvents = {
   onProgress(done: number, total: number, current: string | null): void;
@@ -37,6 +42,9 @@ export type ImportEvents = {
 const lineOf = (index: number, name: string, result: VerifyResult, outcome: ArrivalOutcome): ImportLine => ({
   index, fileName: name, bytesHash: result.bytesHash, outcome, kind: result.kind, unitId: result.header?.unitId ?? null,
   period: result.header?.period ?? null, sequence: result.header?.sequence ?? null, keyId: result.keyId, detail: result.detail,
+  ...(result.children ? {
+    children: result.children.map((c) => ({ unitId: c.header?.unitId ?? null, period: c.header?.period ?? null, sequence: c.header?.sequence ?? null, reason: c.reason })),
+  } : {}),
 });
 
 const knownOf = (r: ReceivedPackageRecord): Known & { id?: number } => ({ id: r.id, bytesHash: r.bytesHash, reason: r.reason as Known['reason'], submissions: r.submissions, setAside: r.setAside });

@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { UnitId } from '../../../shared/model/ids';
 import { addKey, type TrustRegistry, type TrustSource, type TrustedKey } from '../../../shared/packages';
 import type { ReceivedFile } from '../../../shared/receipts';
+import { heldKeys } from '../../../shared/receipts/heldKeys';
 import type { PlanBookDb } from '../../db/database';
 import { useDb } from '../../db/context';
 import { auditRecord } from '../../db/audit';
@@ -89,9 +90,17 @@ export function useReceivedForPeriod(planId: string | null, period: string | nul
   return useLiveQuery(async () => (planId && period ? receivedRepo.forPeriod(db, planId, period) : []), [db, planId, period]);
 }
 
+/**
+ * The held files, one entry per untrusted key each waits for (its signer's, or for a consolidated
+ * package of a trusted signer, its children's), as rows carrying that key.
+ */
 export function usePendingKeys(): ReceivedPackageRecord[] | undefined {
   const db = useDb();
-  return useLiveQuery(() => receivedRepo.byReason(db, 'unknown-key'), [db]);
+  return useLiveQuery(async () => {
+    const [held, trust] = await Promise.all([receivedRepo.byReason(db, 'unknown-key'), db.trust.toArray()]);
+    const trusted = new Set(trust.map((k) => k.keyId));
+    return held.flatMap((r) => heldKeys(r, trusted).map((k) => ({ ...r, ...k })));
+  }, [db]);
 }
 
 export function useTrustRows(): TrustRecord[] | undefined {
