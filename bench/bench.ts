@@ -18,6 +18,8 @@ import { browseRows } from '../shared/plans/browse';
 import { readTranscribedPlan } from '../shared/plans/transcribed';
 import { signingBytes } from '../shared/packages/sign';
 import { BENCH_PERIOD, generateBenchData, type Generated } from './generate';
+import { appImportBench } from './appImport';
+import { progressOpenBench } from './progressOpen';
 
 /** One row of the measurement table. */
 export type Measurement = {
@@ -166,6 +168,10 @@ const BENCHES: Bench[] = [
   mergeBench(111, 1, Math.max(3, REPEAT)),
   mergeBench(3321, 10, REPEAT, 2),
   browseBench,
+  // The app's import in Chromium (needs dist/renderer: `npx vite build`).
+  appImportBench(3321),
+  // Opening a period of a 2,000-item plan with a year of history, and typing latency, in Chromium.
+  progressOpenBench,
   // xlsx export of a consolidated report for 3,321 units (< 10 s): to be added by shared/xlsx.
   // app start to interactive with a 2,000-item plan and a year of data (< 2 s): to be added by the renderer.
 ];

@@ -80,10 +80,11 @@ function reportPayload(ward: number): ReportPayload {
 export type Generated = { dir: string; plan: string; files: number; bytes: number };
 
 /** Writes PLAN.json beside DIR/ with N signed reports into `root`; returns their paths and total size. */
-export async function generateBenchData(root: string, n: number): Promise<Generated> {
+/** `issuer`: the consolidating unit that signs the plan (the app's bench sets up as a real unit of the directory). */
+export async function generateBenchData(root: string, n: number, issuerId = ISSUER): Promise<Generated> {
   const dir = join(root, 'inbox');
   mkdirSync(dir, { recursive: true });
-  const issuer = benchKey(ISSUER);
+  const issuer = benchKey(issuerId);
   const wards = Array.from({ length: n }, (_, i) => benchKey(`phuong-${String(i + 1).padStart(4, '0')}`));
   const payload: PlanPayload = {
     plan: {
@@ -98,11 +99,11 @@ export async function generateBenchData(root: string, n: number): Promise<Genera
     ],
     items: planItems(),
     units: [issuer, ...wards].map((k, i) => ({
-      id: k.unitId as UnitId, name: i === 0 ? 'UBND thành phố' : `Phường ${i}`, parentId: (i === 0 ? null : ISSUER) as UnitId | null, aliases: [],
+      id: k.unitId as UnitId, name: i === 0 ? 'UBND thành phố' : `Phường ${i}`, parentId: (i === 0 ? null : issuerId) as UnitId | null, aliases: [],
       publicKeys: [{ keyId: k.keyId, publicKey: k.publicKeyB64, validFrom: '2024-01-01T00:00:00Z', revokedAt: null }],
     })),
   };
-  const plan = await signPackage(buildPlanPackage({ unitId: ISSUER, sequence: 1, createdAt: CREATED_AT }, payload), nodeSigner(issuer));
+  const plan = await signPackage(buildPlanPackage({ unitId: issuerId, sequence: 1, createdAt: CREATED_AT }, payload), nodeSigner(issuer));
   if (!plan.ok) throw new Error(`cannot sign the bench plan: ${plan.error}`);
   const planFile = join(root, 'PLAN.json');
   writeFileSync(planFile, plan.bytes);

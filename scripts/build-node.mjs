@@ -8,7 +8,7 @@ const entries = [
   { in: 'electron/cli/main.ts', out: 'dist/cli/planbook.mjs', format: 'esm', platform: 'node' },
   { in: 'electron/main/index.ts', out: 'dist/electron/main.cjs', format: 'cjs', platform: 'node', external: ['electron'] },
   { in: 'electron/preload/index.ts', out: 'dist/electron/preload.cjs', format: 'cjs', platform: 'node', external: ['electron'] },
-  { in: 'bench/bench.ts', out: 'dist/bench/bench.mjs', format: 'esm', platform: 'node' },
+  { in: 'bench/bench.ts', out: 'dist/bench/bench.mjs', format: 'esm', platform: 'node', external: ['playwright-core'] },
 ];
 
 const esmBanner = "import { createRequire as __planbookRequire } from 'node:module'; const require = __planbookRequire(import.meta.url);";
