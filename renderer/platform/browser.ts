@@ -44,7 +44,14 @@ export const browserPlatform = {
   },
 
   async saveFile({ suggestedName, bytes }: SaveFileRequest): Promise<SaveFileResult> {
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+    // The download itself is the browser's (a full disk shows in its download bar, not here);
+    // what can fail here (no memory for the blob) is reported, never thrown.
+    let url: string;
+    try {
+      url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+    } catch (e) {
+      return { ok: false, reason: (e as { name?: unknown } | null)?.name === 'QuotaExceededError' ? 'disk-full' : 'write-failed' };
+    }
     try {
       const a = document.createElement('a');
       a.href = url;
@@ -53,6 +60,8 @@ export const browserPlatform = {
       a.click();
       a.remove();
       return { ok: true, fileName: suggestedName };
+    } catch {
+      return { ok: false, reason: 'write-failed' };
     } finally {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     }

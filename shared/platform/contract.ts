@@ -15,7 +15,7 @@ export type OpenFilesResult =
 export type SaveFileRequest = { suggestedName: string; bytes: Uint8Array };
 export type SaveFileResult =
   | { ok: true; fileName: string }
-  | { ok: false; reason: 'cancelled' | 'rejected' | 'write-failed' };
+  | { ok: false; reason: 'cancelled' | 'rejected' | 'write-failed' | 'disk-full' };
 
 /** Print the current window: a PDF file in Electron (printToPDF), the print dialog in the browser. */
 export type PrintRequest = { suggestedName: string; landscape: boolean };

@@ -28,8 +28,10 @@ export function registerSaveFile(): void {
       if (target === null) return { ok: false, reason: 'cancelled' };
       try {
         await writeFileAtomic(target, req.bytes);
-      } catch {
-        return { ok: false, reason: 'write-failed' };
+      } catch (e) {
+        // A full disk (or quota) is said as such: the officer frees space or picks another drive, then retries.
+        const code = (e as { code?: unknown } | null)?.code;
+        return { ok: false, reason: code === 'ENOSPC' || code === 'EDQUOT' ? 'disk-full' : 'write-failed' };
       }
       return { ok: true, fileName: path.basename(target) };
     });

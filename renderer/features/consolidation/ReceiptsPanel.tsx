@@ -5,7 +5,7 @@ import { sanitizeForDisplay } from '../../../shared/packages';
 import { refOf } from '../../../shared/receipts';
 import { useDb } from '../../db/context';
 import { useT } from '../../i18n';
-import { exportConsolidated, exportReceipt, platformDeps, type ExportResult } from './exportPackages';
+import { exportConsolidated, exportReceipt, platformDeps, retrySave, type ExportResult, type PendingSave } from './exportPackages';
 import { receivedRepo } from './receivedRepo';
 import { ReviewForm, type Comment } from './ReviewForm';
 import type { ConsolidationView } from './useConsolidation';
@@ -17,12 +17,24 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
   const db = useDb();
   const [message, setMessage] = useState<string | null>(null);
   const [returning, setReturning] = useState<string | null>(null);
+  // A package signed but not saved (full disk, write error), with what to say once it is saved.
+  const [pending, setPending] = useState<{ save: PendingSave; ok: (r: Extract<ExportResult, { ok: true }>) => string } | null>(null);
   const acceptedRow = (unitId: string) => {
     const line = view.result.lines.find((l) => l.unitId === unitId && l.accepted);
     return line?.accepted ? view.rows.find((r) => refOf(r.bytesHash) === line.accepted?.ref) : undefined;
   };
-  const say = (r: ExportResult, ok: (r: Extract<ExportResult, { ok: true }>) => string) =>
-    setMessage(r.ok ? ok(r) : r.reason === 'no-key' ? t('cons.receipts.noKey') : r.reason === 'nothing' ? t('cons.upward.nothing') : t('cons.receipts.signFailed', { error: r.error ?? r.reason }));
+  const say = (r: ExportResult, ok: (r: Extract<ExportResult, { ok: true }>) => string) => {
+    setPending(!r.ok && r.reason === 'save-failed' ? { save: r.pending, ok } : null);
+    if (r.ok) return setMessage(ok(r));
+    switch (r.reason) {
+      case 'no-key': return setMessage(t('cons.receipts.noKey'));
+      case 'nothing': return setMessage(t('cons.upward.nothing'));
+      case 'cancelled': return setMessage(t('export.cancelled'));
+      case 'save-failed': return setMessage(t(r.diskFull ? 'export.diskFull' : 'export.writeFailed', { file: r.pending.fileName, sequence: r.pending.sequence }));
+      default: return setMessage(t('cons.receipts.signFailed', { error: r.error ?? r.reason }));
+    }
+  };
+  const retry = async () => { if (pending) say(await retrySave(pending.save, platformDeps), pending.ok); };
   const review = async (unitId: string, state: 'approved' | 'returned', comments: Comment[] = []) => {
     const row = acceptedRow(unitId);
     if (row?.id !== undefined) await receivedRepo.setReview(db, row.id, { state, comments, at: new Date().toISOString() });
@@ -34,7 +46,8 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
   const submitted = view.result.board.filter((r) => r.state !== 'missing');
   return (
     <section>
-      {message && <p role="status" className="summary">{message}</p>}
+      {message && <p role={pending ? 'alert' : 'status'} className="summary">{message}</p>}
+      {pending && <p><button type="button" className="primary" onClick={() => void retry()}>{t('export.retry')}</button></p>}
       <section aria-labelledby="upward-title" className="card wide">
         <h2 id="upward-title">{t('cons.upward.title')}</h2>
         <p className="muted">{t('cons.upward.intro')}</p>

@@ -4,16 +4,16 @@ import { packagesToCarry } from '../../../shared/consolidation';
 import { buildConsolidatedPackage, isJsonObject, parseStrictJson, signPackage, type Package, type Reason, type Signer } from '../../../shared/packages';
 import { buildReceipt, receiptEntries, type ArrivalOutcome, type ReceiptRow } from '../../../shared/receipts';
 import { nextSequence } from '../../../shared/packages';
-import type { SaveFileResult } from '../../../shared/platform/contract';
 import type { PeriodKey, PlanId, UnitId } from '../../../shared/model/ids';
 import type { PlanBookDb } from '../../db/database';
 import { auditRecord } from '../../db/audit';
 import { platform } from '../../platform';
 import { platformSigner } from '../../platform/signer';
 import type { ConsolidationView } from './useConsolidation';
+import { retrySave, type ExportResult, type SaveDeps } from './pendingSave';
 
-export type ExportDeps = { signer: (unitId: string) => Promise<Signer | null>; save: (name: string, bytes: Uint8Array) => Promise<SaveFileResult>; now?: () => string };
-export type ExportResult = { ok: true; fileName: string; sequence: number; children: number } | { ok: false; reason: 'no-key' | 'nothing' | 'sign-failed' | 'cancelled' | 'save-failed'; error?: string };
+export { retrySave, type ExportResult, type PendingSave } from './pendingSave';
+export type ExportDeps = SaveDeps & { signer: (unitId: string) => Promise<Signer | null>; now?: () => string };
 
 export const platformDeps: ExportDeps = {
   signer: platformSigner,
@@ -45,14 +45,14 @@ async function reserveSequence(db: PlanBookDb, key: string, known: number[]): Pr
   });
 }
 
-async function signAndSave(unsigned: Parameters<typeof signPackage>[0], signerUnit: string, fileName: string, deps: ExportDeps) {
+type Signed = { ok: true; bytes: Uint8Array; packageId: string } | { ok: false; reason: 'no-key' | 'sign-failed'; error?: string };
+
+async function sign(unsigned: Parameters<typeof signPackage>[0], signerUnit: string, deps: ExportDeps): Promise<Signed> {
   const signer = await deps.signer(signerUnit);
-  if (!signer) return { ok: false as const, reason: 'no-key' as const };
+  if (!signer) return { ok: false, reason: 'no-key' };
   const signed = await signPackage(unsigned, signer);
-  if (!signed.ok) return { ok: false as const, reason: 'sign-failed' as const, error: signed.error };
-  const saved = await deps.save(fileName, signed.bytes);
-  if (!saved.ok) return { ok: false as const, reason: saved.reason === 'cancelled' ? 'cancelled' as const : 'save-failed' as const };
-  return { ok: true as const, fileName: saved.fileName, bytes: signed.bytes, packageId: signed.package.header.packageId };
+  if (!signed.ok) return { ok: false, reason: 'sign-failed', error: signed.error };
+  return { ok: true, bytes: signed.bytes, packageId: signed.package.header.packageId };
 }
 
 export async function exportReceipt(db: PlanBookDb, view: ConsolidationView, self: UnitId, forUnit: string | null, deps: ExportDeps): Promise<ExportResult> {
@@ -63,10 +63,12 @@ export async function exportReceipt(db: PlanBookDb, view: ConsolidationView, sel
   const sequence = await reserveSequence(db, `receipt-sequence:${self}:${view.doc.plan.id}:${view.periodKey}`, []);
   const unsigned = buildReceipt({ consolidating: self, planId: view.doc.plan.id, planRevision: view.doc.plan.revision, period: view.periodKey, sequence, createdAt: (deps.now ?? (() => new Date().toISOString()))() }, forUnit, entries);
   const name = `bien-nhan_${ascii(forUnit ?? 'tat-ca')}_${view.periodKey}_${sequence}.json`;
-  const r = await signAndSave(unsigned, self, name, deps);
+  const r = await sign(unsigned, self, deps);
   if (!r.ok) return r;
-  await db.audit.add(auditRecord('receipt-exported', { packageId: r.packageId, for: forUnit ?? 'all', entries: entries.length }, { unitId: self }));
-  return { ok: true, fileName: r.fileName, sequence, children: entries.length };
+  return retrySave({
+    fileName: name, bytes: r.bytes, sequence, children: entries.length,
+    finish: async () => { await db.audit.add(auditRecord('receipt-exported', { packageId: r.packageId, for: forUnit ?? 'all', entries: entries.length }, { unitId: self })); },
+  }, deps);
 }
 
 export async function exportConsolidated(db: PlanBookDb, view: ConsolidationView, self: UnitId, deps: ExportDeps): Promise<ExportResult> {
@@ -83,11 +85,13 @@ export async function exportConsolidated(db: PlanBookDb, view: ConsolidationView
     { unitId: self, planId, planRevision: view.doc.plan.revision, period, sequence, createdAt: (deps.now ?? (() => new Date().toISOString()))() },
     children, view.result.summary,
   );
-  const r = await signAndSave(unsigned, self, `tong-hop_${ascii(planId)}_${period}_${sequence}.json`, deps);
+  const r = await sign(unsigned, self, deps);
   if (!r.ok) return r;
-  await db.transaction('rw', db.exported, db.audit, async () => {
-    await db.exported.add({ unitId: self, planId, period, sequence, packageId: r.packageId, fileName: r.fileName, bytes: r.bytes, exportedAt: new Date().toISOString() });
-    await db.audit.add(auditRecord('consolidated-exported', { packageId: r.packageId, children: children.length }, { unitId: self }));
-  });
-  return { ok: true, fileName: r.fileName, sequence, children: children.length };
+  return retrySave({
+    fileName: `tong-hop_${ascii(planId)}_${period}_${sequence}.json`, bytes: r.bytes, sequence, children: children.length,
+    finish: (savedName) => db.transaction('rw', db.exported, db.audit, async () => {
+      await db.exported.add({ unitId: self, planId, period, sequence, packageId: r.packageId, fileName: savedName, bytes: r.bytes, exportedAt: new Date().toISOString() });
+      await db.audit.add(auditRecord('consolidated-exported', { packageId: r.packageId, children: children.length }, { unitId: self }));
+    }),
+  }, deps);
 }

@@ -107,6 +107,10 @@ export const vi = {
   'dbstate.failed.restore': 'Khôi phục từ bản sao lưu…',
   'dbstate.failed.replaceFailed': 'Không thay được cơ sở dữ liệu hỏng: {message}',
   'dbstate.recover.title': 'Khôi phục dữ liệu từ bản sao lưu',
+  'export.diskFull': 'Ổ đĩa đầy: chưa lưu được tệp {file}. Gói đã ký vẫn được giữ; hãy giải phóng dung lượng hoặc chọn ổ đĩa khác rồi bấm “Thử lưu lại” (vẫn số thứ tự {sequence}).',
+  'export.writeFailed': 'Không ghi được tệp {file} (ổ đĩa đầy, không có quyền ghi hoặc thiết bị bị rút ra). Gói đã ký vẫn được giữ; hãy chọn nơi lưu khác rồi bấm “Thử lưu lại” (vẫn số thứ tự {sequence}).',
+  'export.retry': 'Thử lưu lại',
+  'export.cancelled': 'Đã hủy lưu tệp.',
   'dbstate.recover.body': 'Cơ sở dữ liệu hỏng đã được thay bằng một cơ sở dữ liệu trống. Hãy chọn tệp sao lưu hoặc bản sao lưu còn trên máy để khôi phục.',
 };
 
@@ -218,5 +222,9 @@ export const en: Record<keyof typeof vi, string> = {
   'dbstate.failed.restore': 'Restore from a backup…',
   'dbstate.failed.replaceFailed': 'The damaged database could not be replaced: {message}',
   'dbstate.recover.title': 'Restore the data from a backup',
+  'export.diskFull': 'The disk is full: {file} was not saved. The signed package is kept; free some space or choose another drive, then press “Try saving again” (still sequence {sequence}).',
+  'export.writeFailed': '{file} could not be written (disk full, no write permission or the drive was removed). The signed package is kept; choose another place, then press “Try saving again” (still sequence {sequence}).',
+  'export.retry': 'Try saving again',
+  'export.cancelled': 'Saving was cancelled.',
   'dbstate.recover.body': 'The damaged database was replaced by an empty one. Choose a backup file or a backup kept on this computer to restore.',
 };
