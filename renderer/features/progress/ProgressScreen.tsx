@@ -27,7 +27,13 @@ export function ProgressScreen({ self }: { self: SelfRecord }) {
   const db = useDb();
   const lang = useUi((s) => s.lang);
   const plans = usePlans();
-  const { reportPlanId, reportPeriod, progressTab, setReportPlan, setReportPeriod, setProgressTab } = useUi();
+  // One selector each: the whole store would redraw the screen (and the list) on every keystroke.
+  const reportPlanId = useUi((s) => s.reportPlanId);
+  const reportPeriod = useUi((s) => s.reportPeriod);
+  const progressTab = useUi((s) => s.progressTab);
+  const setReportPlan = useUi((s) => s.setReportPlan);
+  const setReportPeriod = useUi((s) => s.setReportPeriod);
+  const setProgressTab = useUi((s) => s.setProgressTab);
   const [notice, setNotice] = useState('');
   const saver = autosaverFor(db);
 
