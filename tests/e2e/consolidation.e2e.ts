@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { formatPercentVi } from '../../shared/format/vi';
 import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
-import { WARDS, writeScenario, type Scenario } from './support/packages';
+import { WARDS, specOf, wardPackage, writeScenario, type Scenario } from './support/packages';
 
 // Journey: the city (UBND thành phố Vũng Tàu, consolidating) receives its wards' May 2024
 // packages through the file chooser (16 of 17 wards, 3 late, one resent twice, one superseded,
@@ -29,6 +29,55 @@ async function setUpCity(page: Page, unit = CITY) {
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 const outcomeOf = (page: Page, file: string) => page.getByRole('table', { name: 'Kết quả nhận gói' }).getByRole('row').filter({ hasText: file }).locator('td').nth(4);
+
+type Dropped = { name: string; bytes: Uint8Array };
+
+/**
+ * Drops files on the import zone as a file manager would: a `drop` event whose DataTransfer holds
+ * File objects built in the page from the bytes. With `cancel` (a number of files), clicks “Dừng nhận”
+ * in the page once that many files are done (a round trip through Playwright could come after the last).
+ */
+async function drop(page: Page, files: readonly Dropped[], cancel = 0): Promise<boolean> {
+  const payload = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') }));
+  return page.evaluate(async ({ payload, cancel }) => {
+    const dt = new DataTransfer();
+    for (const f of payload) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: 'application/json' }));
+    const zone = document.querySelector('[role="region"][aria-label="Thả các tệp gói vào đây"]');
+    if (!zone) return false;
+    zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    if (cancel === 0) return true;
+    for (let i = 0; i < 5000; i++) {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Dừng nhận');
+      const progress = document.querySelector('progress');
+      if (button && progress && progress.value >= cancel) { button.click(); return true; }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    return false;
+  }, { payload, cancel });
+}
+
+/** Accepts every pending key, each after reading its fingerprint (the row read is the row accepted). */
+async function trustAll(page: Page) {
+  await tab(page, 'Khóa tin cậy').click();
+  const keys = page.getByRole('table', { name: 'Khóa ký chờ xác nhận' });
+  const accept = keys.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u });
+  await expect.poll(() => accept.count()).toBeGreaterThan(0);
+  for (let i = 0; i < 20 && !(await page.getByText('Không có khóa nào đang chờ.').isVisible()); i++) {
+    const fingerprint = await keys.locator('code.fingerprint').first().textContent();
+    await keys.getByRole('row').filter({ hasText: fingerprint ?? '' }).getByRole('button', { name: /^Đã đối chiếu/u }).click();
+    await expect.poll(async () => (await keys.locator('code.fingerprint').allTextContents()).includes(fingerprint ?? ''), { timeout: 15_000 }).toBe(false);
+    await expect.poll(async () => (await accept.count()) === 0 || (await accept.first().isEnabled()), { timeout: 15_000 }).toBe(true);
+  }
+  await expect.poll(() => page.getByText('Không có khóa nào đang chờ.').isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+async function openConsolidation(page: Page) {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Tổng hợp' }).click();
+  await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: PLAN });
+  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 5/2024' });
+  await expect.poll(() => page.getByText(/17 đơn vị phải báo cáo/u).isVisible()).toBe(true);
+}
 
 describe('consolidation journey', () => {
   let browser: Browser;
@@ -221,5 +270,97 @@ describe('consolidation journey', () => {
     expect(await row.locator('td').nth(4).textContent()).toBe('4.070 / 4.600');
     expect(await row.locator('td').nth(5).textContent()).toBe('16');
     await screenshot(page, 'consolidation-10-province-merged');
+  });
+  it('drops April and May files: changes since April, a conflict chosen, a report returned with comments that reach the receipt', async () => {
+    const { page } = await openApp(browser);
+    current = page;
+    await setUpCity(page);
+    await openConsolidation(page);
+    const [p1, p2, p7] = ['brvt.vung-tau.p1', 'brvt.vung-tau.p2', 'brvt.vung-tau.p7'];
+    const april = (unitId: string, n: number, status: 'not-started' | 'in-progress') =>
+      wardPackage({ ...specOf(unitId, n), createdAt: '2024-04-11T15:00:00+07:00', status }, '2024-04');
+    const p7May = specOf(p7, 5);
+    const files: Dropped[] = [
+      { name: 'p1-thang-4.json', bytes: await april(p1, 0, 'in-progress') },
+      { name: 'p2-thang-4.json', bytes: await april(p2, 1, 'not-started') },
+      { name: 'p1.json', bytes: await wardPackage(specOf(p1, 0)) }, // task 1.1 done in May (n = 0)
+      { name: 'p2.json', bytes: await wardPackage(specOf(p2, 1)) }, // in progress in May
+      { name: 'p7-ban-a.json', bytes: await wardPackage(p7May) },
+      { name: 'p7-ban-b.json', bytes: await wardPackage({ ...p7May, numerator: p7May.numerator + 1 }) },
+    ];
+    expect(await drop(page, files)).toBe(true);
+    await expect.poll(() => page.getByText('Đã kiểm tra 6/6 tệp').isVisible(), { timeout: 30_000 }).toBe(true);
+    const results = page.getByRole('table', { name: 'Kết quả nhận gói' });
+    expect(await results.getByRole('row').count()).toBe(7);
+    await trustAll(page);
+    await tab(page, 'Nhận gói').click();
+    await expect.poll(() => outcomeOf(page, 'p7-ban-b.json').textContent(), { timeout: 15_000 }).toBe('Xung đột');
+    expect(await outcomeOf(page, 'p1-thang-4.json').textContent()).toBe('Chấp nhận');
+    await screenshot(page, 'consolidation-11-dropped');
+
+    // The conflict side by side: keep version b; version a is set aside, evidence only.
+    await tab(page, 'Tình hình nộp').click();
+    const counts = page.getByRole('status', { name: 'Tình hình nộp' });
+    await expect.poll(() => counts.textContent()).toBe('Đúng hạn: 3 · Trễ hạn: 0 · Chưa nộp: 14 · Xung đột: 1 · Tổng: 17');
+    const conflict = page.getByRole('region', { name: 'Xung đột của Phường 7, lần gửi 1' });
+    await expect.poll(() => conflict.getByRole('article').count()).toBe(2);
+    expect(await conflict.textContent()).toContain('Khác nhau ở 1 mục');
+    await screenshot(page, 'consolidation-12-conflict');
+    await conflict.getByRole('button', { name: 'Dùng bản này (p7-ban-b.json)' }).click();
+    await expect.poll(() => counts.textContent()).toBe('Đúng hạn: 3 · Trễ hạn: 0 · Chưa nộp: 14 · Xung đột: 0 · Tổng: 17');
+    await tab(page, 'Nhận gói').click();
+    await expect.poll(() => outcomeOf(page, 'p7-ban-a.json').textContent()).toBe('Đã gác lại');
+    expect(await outcomeOf(page, 'p7-ban-b.json').textContent()).toBe('Chấp nhận');
+
+    // Changes since April: task 1.1 moved on at Phường 1 and Phường 2.
+    await tab(page, 'Số liệu tổng hợp').click();
+    const changes = page.getByRole('table', { name: 'Thay đổi so với kỳ trước (Tháng 4/2024)' });
+    await expect.poll(() => changes.getByRole('row').count()).toBe(3);
+    const rows = [];
+    for (let i = 1; i < 3; i++) rows.push((await changes.getByRole('row').nth(i).locator('td').allTextContents()));
+    expect(rows).toEqual([['Phường 1', 'Đang triển khai', 'Hoàn thành'], ['Phường 2', 'Chưa triển khai', 'Đang triển khai']]);
+    expect(await changes.locator('tr[data-item="t.1.1"]').count()).toBe(2);
+    await changes.scrollIntoViewIfNeeded();
+    await screenshot(page, 'consolidation-13-changes');
+
+    // Return Phường 1's report with a comment on item 1.1; the receipt carries it.
+    await tab(page, 'Phản hồi và báo cáo lên').click();
+    await page.getByRole('button', { name: 'Trả lại Phường 1 để bổ sung', exact: true }).first().click();
+    const form = page.locator('.review-form');
+    await form.getByLabel('Mục cần bổ sung').selectOption('t.1.1');
+    await form.getByLabel('Nội dung yêu cầu bổ sung').fill('Bổ sung danh sách thiết bị đã mua');
+    await form.getByRole('button', { name: 'Thêm ý kiến' }).click();
+    await expect.poll(() => form.getByRole('listitem').count()).toBe(1);
+    await screenshot(page, 'consolidation-14-return');
+    await form.getByRole('button', { name: 'Trả lại Phường 1 để bổ sung', exact: true }).click();
+    const receipts = page.getByRole('table', { name: 'Phản hồi cho đơn vị (biên nhận có ký số)' });
+    await expect.poll(() => receipts.getByRole('row', { name: /Phường 1/u }).textContent()).toContain('Trả lại bổ sung (1 ý kiến)');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất biên nhận cho Phường 1', exact: true }).click();
+    const receiptPath = `${ARTIFACTS}/tra-lai-${(await download).suggestedFilename()}`;
+    await (await download).saveAs(receiptPath);
+    const receipt = JSON.parse(readFileSync(receiptPath, 'utf8')) as { kind: string; payload: { received: { unitId: string; period: string; reason: string; review?: unknown }[] } };
+    expect(receipt.kind).toBe('receipt');
+    const may = receipt.payload.received.find((r) => r.period === '2024-05');
+    expect(may).toMatchObject({ unitId: p1, reason: 'ok', review: { state: 'returned', comments: [{ itemId: 't.1.1', text: 'Bổ sung danh sách thiết bị đã mua' }] } });
+  });
+
+  it('stops an import of 400 dropped files part way: what was verified is kept, the rest is not received', async () => {
+    const { page } = await openApp(browser);
+    current = page;
+    await setUpCity(page);
+    await openConsolidation(page);
+    const files: Dropped[] = [];
+    for (let seq = 1; seq <= 400; seq++) files.push({ name: `p1-lan-${seq}.json`, bytes: await wardPackage(specOf('brvt.vung-tau.p1', 0, seq)) });
+    expect(await drop(page, files, 5)).toBe(true);
+    const stopped = page.getByText(/^Đã dừng sau \d+\/400 tệp/u);
+    await expect.poll(() => stopped.isVisible(), { timeout: 30_000 }).toBe(true);
+    const done = Number(/sau (\d+)\//u.exec((await stopped.textContent()) ?? '')?.[1]);
+    expect(done).toBeGreaterThanOrEqual(5);
+    expect(done).toBeLessThan(400);
+    await page.waitForTimeout(500); // nothing more arrives after the stop
+    expect(await page.getByRole('table', { name: 'Kết quả nhận gói' }).getByRole('row').count()).toBe(done + 1);
+    expect(await page.getByRole('button', { name: 'Dừng nhận' }).count()).toBe(0);
+    await screenshot(page, 'consolidation-15-cancelled');
   });
 });

@@ -28,11 +28,14 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
   const lines = useUi((s) => s.importLines);
   const { beginImport, addImportLine, replaceImportLine, setImportProgress } = useUi.getState();
   const batch = useRef<Batch | null>(null);
+  // A stop asked before the batch has started (backup and reading what was received come first) still stops it.
+  const stop = useRef(false);
   const [over, setOver] = useState(false);
 
   const run = async (files: { name: string; bytes: Uint8Array }[]) => {
     if (files.length === 0 || progress.running) return;
     beginImport(files.length);
+    stop.current = false;
     try {
       const b = await startImport(db, files, scopeOf(doc), verifyBatch, {
         onProgress: (done, total, current) => setImportProgress({ done, total, current }),
@@ -40,6 +43,7 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
         onRecheck: replaceImportLine,
       });
       batch.current = b;
+      if (stop.current) b.cancel();
       const end = await b.done;
       setImportProgress(end.ok ? { running: false, current: null, end: end.cancelled ? 'cancelled' : 'finished' } : { running: false, current: null, end: 'failed', message: end.message });
     } catch (e) {
@@ -78,7 +82,7 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
             {t('cons.import.progressText', { done: progress.done, total: progress.total })}
             {progress.current && ` · ${t('cons.import.current', { name: progress.current })}`}
           </span>
-          {progress.running && <button type="button" onClick={() => batch.current?.cancel()}>{t('cons.import.cancel')}</button>}
+          {progress.running && <button type="button" onClick={() => { stop.current = true; batch.current?.cancel(); }}>{t('cons.import.cancel')}</button>}
         </div>
       )}
       {progress.end === 'finished' && <p className="summary" role="status">{t('cons.import.finished', { total: progress.total, ok, held: attention })}</p>}

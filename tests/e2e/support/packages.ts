@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportPackage, type ReportPayload } from '../../../shared/packages';
 import type { ItemId } from '../../../shared/model/ids';
+import type { EntryStatus } from '../../../shared/model/report';
 import { signed, testKey } from '../../helpers/packages';
 
 export const PLAN_ID = 'vungtau-cds-2024';
@@ -13,7 +14,7 @@ export const WARDS = [
   'p1', 'p2', 'p3', 'p4', 'p5', 'p7', 'p8', 'p9', 'p10', 'p11', 'p12', 'thang-nhi', 'thang-tam', 'thang-nhat', 'rach-dua', 'nguyen-an-ninh', 'long-son',
 ].map((w) => `brvt.vung-tau.${w}`);
 
-export type WardSpec = { unitId: string; sequence: number; createdAt: string; numerator: number; denominator: number; status: 'done' | 'in-progress' };
+export type WardSpec = { unitId: string; sequence: number; createdAt: string; numerator: number; denominator: number; status: EntryStatus };
 
 const ON_TIME = '2024-05-11T15:00:00+07:00';
 const LATE = '2024-05-14T09:00:00+07:00';
@@ -43,8 +44,9 @@ function payloadOf(s: WardSpec): ReportPayload {
   };
 }
 
-export async function wardPackage(s: WardSpec): Promise<Uint8Array> {
-  const unsigned = buildReportPackage({ unitId: s.unitId, planId: PLAN_ID, planRevision: 1, period: PERIOD, sequence: s.sequence, createdAt: s.createdAt }, payloadOf(s));
+/** A ward's signed report package, for May 2024 unless another period is named. */
+export async function wardPackage(s: WardSpec, period = PERIOD): Promise<Uint8Array> {
+  const unsigned = buildReportPackage({ unitId: s.unitId, planId: PLAN_ID, planRevision: 1, period, sequence: s.sequence, createdAt: s.createdAt }, payloadOf(s));
   return (await signed(unsigned, testKey(s.unitId))).bytes;
 }
 
