@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { DbStatusBanner } from './DbStatusBanner';
 import { LostScreen } from './LostScreen';
 import { ReminderBanner } from './ReminderBanner';
+import { UnfinishedImportNote } from './UnfinishedImportNote';
 import { dailyBackup, readMarker, startOver, syncMarker } from './service';
 import { readFacts } from './snapshot';
 import './backup.css';
@@ -52,6 +53,7 @@ export function DataSafetyGate({ children }: { children: ReactNode }) {
       {children}
       <div className="safety-notes">
         {warnings.length > 0 && <p className="safety-note warning" role="alert">{t('integrity.startWarn')}</p>}
+        <UnfinishedImportNote />
         <ReminderBanner />
       </div>
     </>

@@ -9,6 +9,7 @@ import type { PlanScope } from '../../workers/protocol';
 import type { Batch, BatchEnd, BatchEvents } from '../../workers/verifyClient';
 import { receivedRepo } from './receivedRepo';
 import { backupBefore } from '../backup/service';
+import { beginImportJournal } from '../backup/importJournal';
 import { isRotation, reverifyRotation, storeRotation } from '../keys/keysIntake';
 
 export type VerifyBatch = (files: readonly { name: string; bytes: Uint8Array }[], trust: TrustRegistry, plan: PlanScope | null, events: BatchEvents) => Batch;
@@ -63,6 +64,8 @@ export async function startImport(
   let done = 0;
   let rotated = false;
   events.onProgress(0, total, null);
+  // Names the files not finished if the app is killed mid-way (docs/data-safety.md).
+  const journal = beginImportJournal(files.map((f) => f.name));
   const batch = verify(files, trust, scope, {
     onStarted: (_index, name) => events.onProgress(done, total, name),
     onFile: async (index, file, result) => {
@@ -79,13 +82,14 @@ export async function startImport(
         else outcome = 'duplicate'; // kept already (by a batch running elsewhere)
       }
       done += 1;
+      journal.done(index);
       events.onLine(lineOf(index, file.name, result, outcome));
       events.onProgress(done, total, null);
     },
   });
   // Files of this batch signed by a key that a rotation in it trusted: verified again at the end.
   const recheck = { ...events, onLine: events.onRecheck ?? (() => undefined) };
-  const ended = batch.done.then(async (end) => (rotated && end.ok ? recheckHeld(db, scope, verify, recheck).then(() => end) : end));
+  const ended = batch.done.finally(() => journal.end()).then(async (end) => (rotated && end.ok ? recheckHeld(db, scope, verify, recheck).then(() => end) : end));
   return { done: ended, cancel: () => batch.cancel() };
 }
 

@@ -110,6 +110,10 @@ export const vi = {
   'export.diskFull': 'Ổ đĩa đầy: chưa lưu được tệp {file}. Gói đã ký vẫn được giữ; hãy giải phóng dung lượng hoặc chọn ổ đĩa khác rồi bấm “Thử lưu lại” (vẫn số thứ tự {sequence}).',
   'export.writeFailed': 'Không ghi được tệp {file} (ổ đĩa đầy, không có quyền ghi hoặc thiết bị bị rút ra). Gói đã ký vẫn được giữ; hãy chọn nơi lưu khác rồi bấm “Thử lưu lại” (vẫn số thứ tự {sequence}).',
   'export.retry': 'Thử lưu lại',
+  'importJournal.title': 'Lần nhập gói bị ngắt',
+  'importJournal.body': 'Lần nhập gói lúc {date} bị ngắt giữa chừng (ứng dụng bị đóng hoặc máy bị tắt): {count}/{total} tệp chưa nhập xong. Các gói đã nhận đều nguyên vẹn. Hãy nhập lại các tệp này (tệp đã nhận sẽ được nhận ra là trùng):',
+  'importJournal.more': 'và {count} tệp khác',
+  'importJournal.close': 'Đã hiểu',
   'export.cancelled': 'Đã hủy lưu tệp.',
   'dbstate.recover.body': 'Cơ sở dữ liệu hỏng đã được thay bằng một cơ sở dữ liệu trống. Hãy chọn tệp sao lưu hoặc bản sao lưu còn trên máy để khôi phục.',
 };
@@ -225,6 +229,10 @@ export const en: Record<keyof typeof vi, string> = {
   'export.diskFull': 'The disk is full: {file} was not saved. The signed package is kept; free some space or choose another drive, then press “Try saving again” (still sequence {sequence}).',
   'export.writeFailed': '{file} could not be written (disk full, no write permission or the drive was removed). The signed package is kept; choose another place, then press “Try saving again” (still sequence {sequence}).',
   'export.retry': 'Try saving again',
+  'importJournal.title': 'Interrupted import',
+  'importJournal.body': 'The import of {date} was cut off (the app was closed or the computer shut down): {count} of {total} files were not finished. The packages received are whole. Import these files again (those already received are recognised as duplicates):',
+  'importJournal.more': 'and {count} more files',
+  'importJournal.close': 'Got it',
   'export.cancelled': 'Saving was cancelled.',
   'dbstate.recover.body': 'The damaged database was replaced by an empty one. Choose a backup file or a backup kept on this computer to restore.',
 };
