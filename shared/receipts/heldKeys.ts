@@ -4,6 +4,8 @@
 // fingerprint as the city did). Read from the stored bytes, no verification here: accepting a key
 // only lets the file be verified again, in full.
 
+import { parseStrictJson } from '../packages/json';
+
 export type HeldKey = { keyId: string; unitId: string; publicKey: string };
 
 type HeldRow = { kind: string | null; keyId: string | null; unitId: string | null; publicKey: string | null; bytes: Uint8Array };
@@ -12,8 +14,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 function childKeys(bytes: Uint8Array): HeldKey[] {
-  let doc: unknown;
-  try { doc = JSON.parse(new TextDecoder().decode(bytes)); } catch { return []; }
+  const parsed = parseStrictJson(bytes); // the same strict reading as verification: these bytes are outside input
+  if (!parsed.ok) return [];
+  const doc = parsed.value;
   const children = isObject(doc) && isObject(doc.payload) && Array.isArray(doc.payload.children) ? doc.payload.children : [];
   const out: HeldKey[] = [];
   for (const c of children) {
