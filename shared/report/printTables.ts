@@ -53,7 +53,10 @@ export function progressTable(source: ReportSource, kind: SectionKind, id: strin
         cells: [`${item.no ? `${item.no}.` : ''}${i + 1}`, name(u.unitId), null, progressText(u), u.difficulties.trim(), u.proposals.trim()],
       }));
     }
-    if (rows.length > 0) all.push({ kind: 'section', label: sectionLabel(s) }, ...rows);
+    if (rows.length === 0) continue;
+    // One push per row: spreading a section of 3,321 units × its items as arguments overflows the stack.
+    all.push({ kind: 'section', label: sectionLabel(s) });
+    for (const r of rows) all.push(r);
   }
   if (all.length === 0) return null;
   const columns = source.kind === 'unit' ? PROGRESS_COLUMNS
