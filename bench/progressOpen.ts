@@ -17,10 +17,10 @@ import type { Page } from 'playwright-core';
 import { bigTranscribedPlan } from '../tests/helpers/bigPlan';
 import type { Bench, Measurement } from './bench';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PLAN_ID = 'vungtau-big-2024';
 
-const freePort = () => new Promise<number>((ok, fail) => {
+export const freePort = () => new Promise<number>((ok, fail) => {
   const srv = createServer();
   srv.once('error', fail);
   srv.listen(0, '127.0.0.1', () => {
@@ -29,7 +29,7 @@ const freePort = () => new Promise<number>((ok, fail) => {
   });
 });
 
-async function waitUntil(f: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+export async function waitUntil(f: () => Promise<boolean>, ms: number, what: string): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try { if (await f()) return; } catch { /* not yet */ }
@@ -39,7 +39,7 @@ async function waitUntil(f: () => Promise<boolean>, ms: number, what: string): P
 }
 
 /** Eleven months of entries for every item of the plan, and November's narrative, written in the page. */
-function writeHistory(page: Page): Promise<{ items: number; rows: number }> {
+export function writeHistory(page: Page): Promise<{ items: number; rows: number }> {
   return page.evaluate(async (planId) => {
     const req = (r: IDBRequest) => new Promise<unknown>((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
     const db = (await req(indexedDB.open('planbook'))) as IDBDatabase;
