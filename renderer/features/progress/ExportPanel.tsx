@@ -8,7 +8,7 @@ import { useUi } from '../../state';
 import { platform } from '../../platform';
 import { autosaverFor } from './autosave';
 import { progressRepo } from './progressRepo';
-import { exportReport, localStorageWitness, type ExportOutcome } from './exportReport';
+import { exportReport, localStorageWitness, retryExport, type ExportOutcome, type PendingExport } from './exportReport';
 import { platformSigner } from '../../platform/signer';
 import { FIELD_KEY, PROBLEM_KEY } from './labels';
 import { ReportPreview } from './ReportPreview';
@@ -28,6 +28,8 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
   const focus = useUi((s) => s.focusProgressField);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  /** A signed package whose save failed: a retry saves these very bytes under the same number. */
+  const [pending, setPending] = useState<PendingExport | null>(null);
   const [preview, setPreview] = useState(false);
   const directory = useDirectory();
   const byId = useMemo(() => new Map(model.assigned.map((a) => [a.item.id as string, a.item])), [model.assigned]);
@@ -39,20 +41,24 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
   const unchanged = model.state.kind === 'exported';
   const expected = nextSequence({ stored: model.report?.last ?? null, exported: model.exported.map((e) => e.sequence), witnesses: [localStorageWitness.read(model.key)] });
 
+  const save = (suggestedName: string, bytes: Uint8Array) => platform.saveFile({ suggestedName, bytes });
   const run = async () => {
     setBusy(true);
     setMessage(null);
     try {
       await autosaverFor(db).flush();
-      const out = await exportReport(db, {
+      const out = pending ? await retryExport(db, pending, save) : await exportReport(db, {
         key: model.key, planRevision: model.doc.plan.revision, items: model.assigned.map((a) => a.item),
         unitLabel: model.key.unitId, planLabel: model.key.planId,
-      }, {
-        signer: () => platformSigner(model.key.unitId), witness: localStorageWitness,
-        save: (suggestedName, bytes) => platform.saveFile({ suggestedName, bytes }),
-      });
-      setMessage(out.ok ? { ok: true, text: t('progress.export.done', { sequence: out.sequence, file: out.fileName }) } : { ok: false, text: t(FAILED[out.reason]) });
+      }, { signer: () => platformSigner(model.key.unitId), witness: localStorageWitness, save });
+      show(out);
     } finally { setBusy(false); }
+  };
+  const show = (out: ExportOutcome) => {
+    setPending(!out.ok && out.reason === 'save-failed' ? out.pending : null);
+    if (out.ok) setMessage({ ok: true, text: t('progress.export.done', { sequence: out.sequence, file: out.fileName }) });
+    else if (out.reason === 'save-failed') setMessage({ ok: false, text: t(out.diskFull ? 'progress.export.failed.disk-full' : 'progress.export.failed.save-failed') });
+    else setMessage({ ok: false, text: t(FAILED[out.reason]) });
   };
 
   const saveAgain = async (i: number) => {
@@ -97,7 +103,7 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
         <div className="actions left">
           <button type="button" className="primary" disabled={busy || blockers.length > 0 || unchanged} onClick={() => void run()}
             aria-describedby={unchanged ? 'export-unchanged' : undefined}>
-            {busy ? t('progress.export.working') : t('progress.export.button')}
+            {busy ? t('progress.export.working') : pending ? t('progress.export.retry', { sequence: pending.sequence }) : t('progress.export.button')}
           </button>
           <button type="button" onClick={() => setPreview(true)}>{t('progress.export.preview')}</button>
           {directory && <PrintButton kind="unit" build={() => unitReportDocument({ doc: model.doc, unitId: model.key.unitId, period: model.key.period, payload: model.payload, directory })} />}
