@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { formatPercentVi } from '../../shared/format/vi';
 import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
+import { PROVINCE, VT_PLAN, setUpCity } from './support/setup';
 import { WARDS, specOf, wardPackage, writeScenario, type Scenario } from './support/packages';
 
 // Journey: the city (UBND thành phố Vũng Tàu, consolidating) receives its wards' May 2024
@@ -11,21 +12,9 @@ import { WARDS, specOf, wardPackage, writeScenario, type Scenario } from './supp
 // one copy edited after signing), trusts each ward's key after comparing its fingerprint, reads
 // the board and an indicator roll-up, and exports a signed consolidated package that the
 // command line verifies, every ward's signature inside included.
-const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
+const PLAN = VT_PLAN;
 
-const CITY = { query: 'uy ban nhan dan thanh pho vung tau', name: 'Ủy ban nhân dân thành phố Vũng Tàu' };
-const PROVINCE = { query: 'uy ban nhan dan tinh ba ria', name: 'Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu' };
 
-async function setUpCity(page: Page, unit = CITY) {
-  await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible()).toBe(true);
-  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill(unit.query);
-  const option = page.getByRole('option', { name: new RegExp(`^${unit.name}`, 'u') }).first();
-  await option.click();
-  await expect.poll(() => page.getByText(`Đã chọn: ${unit.name}`).isVisible()).toBe(true);
-  await page.getByRole('radio', { name: /^Đơn vị tổng hợp/u }).check();
-  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
-}
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 const outcomeOf = (page: Page, file: string) => page.getByRole('table', { name: 'Kết quả nhận gói' }).getByRole('row').filter({ hasText: file }).locator('td').nth(4);

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
+import { VT_PLAN, setUpCity } from './support/setup';
 import { writeScenario, type Scenario } from './support/packages';
 
 // Journey: the city (UBND thành phố Vũng Tàu, consolidating) receives its wards' May 2024
@@ -8,17 +9,8 @@ import { writeScenario, type Scenario } from './support/packages';
 // opens the dashboard: the period's tiles, status by section, indicators against target,
 // submissions over the plan's months and the note that this plan has no projects, each chart
 // with its numbers in a table under it.
-const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
+const PLAN = VT_PLAN;
 
-async function setUpCity(page: Page) {
-  await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible()).toBe(true);
-  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('uy ban nhan dan thanh pho vung tau');
-  await page.getByRole('option', { name: /^Ủy ban nhân dân thành phố Vũng Tàu/u }).first().click();
-  await expect.poll(() => page.getByText('Đã chọn: Ủy ban nhân dân thành phố Vũng Tàu').isVisible()).toBe(true);
-  await page.getByRole('radio', { name: /^Đơn vị tổng hợp/u }).check();
-  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
-}
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name, exact: true });
 

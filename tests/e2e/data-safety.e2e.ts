@@ -5,15 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
+import { THANG_TAM, setUpUnit } from './support/setup';
 import { WARDS, specOf, wardPackage } from './support/packages';
 
-async function setUpWard(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible(), { timeout: 15_000 }).toBe(true);
-  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('thang tam');
-  await page.getByRole('option', { name: /Phường Thắng Tam/u }).click();
-  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
-}
 
 const idbVersion = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'planbook')?.version ?? null);
 
@@ -32,7 +26,7 @@ describe('data safety faults', () => {
     await expect.poll(() => second.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible(), { timeout: 15_000 }).toBe(true);
 
     // One writes, the other sees it (Dexie's live queries across tabs), without a reload.
-    await setUpWard(first);
+    await setUpUnit(first, THANG_TAM);
     await expect.poll(() => second.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => second.getByRole('navigation').getByText('Phường Thắng Tam').isVisible()).toBe(true);
 
@@ -91,7 +85,7 @@ describe('data safety faults', () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => { throw e; });
     await page.goto(inject('baseUrl'));
-    await setUpWard(page);
+    await setUpUnit(page, THANG_TAM);
 
     await page.getByRole('button', { name: 'Cài đặt' }).click();
     const downloading = page.waitForEvent('download');

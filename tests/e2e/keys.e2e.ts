@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { THANG_TAM, VT_PLAN, choosePeriod, nav, setUpCity, setUpUnit } from './support/setup';
 import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
 
 // Keys across two installations: a ward saves its enrolment package and the city trusts it after
 // typing the fingerprint read over the phone; the ward rotates its key (a keys package signed by
 // the old key); the city imports it and the rotation applies by itself, because the old key was
 // trusted; a report the ward signs with its new key is then accepted.
-const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
 const FINGERPRINT = 'Dấu vân tay khóa (đọc qua điện thoại để đơn vị tổng hợp đối chiếu)';
 
-async function setUp(page: Page, search: string, name: RegExp, consolidator: boolean) {
-  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill(search);
-  await page.getByRole('option', { name }).first().click();
-  if (consolidator) await page.getByRole('radio', { name: /^Đơn vị tổng hợp/u }).check();
-  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
-}
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name }).click();
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
 
-async function choosePeriod(page: Page) {
-  await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: PLAN });
-  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 5/2024' });
-}
 
 /** Clicks a button that downloads a file and keeps it under the artifacts folder. */
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
@@ -66,7 +54,7 @@ describe('keys: enrolment, rotation, trust', () => {
 
   it('a ward rotates its key; the city applies the rotation and accepts the new key\'s report', async () => {
     const { page: ward } = await openApp(browser);
-    await setUp(ward, 'thang tam', /Phường Thắng Tam/u, false);
+    await setUpUnit(ward, THANG_TAM);
     await nav(ward, 'Cài đặt');
     const oldFingerprint = (await ward.getByLabel(FINGERPRINT).textContent()) ?? '';
     expect(oldFingerprint).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4}){6}$/u);
@@ -79,7 +67,7 @@ describe('keys: enrolment, rotation, trust', () => {
 
     // The city trusts the enrolment after typing the fingerprint read over the phone.
     const { page: city } = await openApp(browser);
-    await setUp(city, 'uy ban nhan dan thanh pho vung tau', /^Ủy ban nhân dân thành phố Vũng Tàu/u, true);
+    await setUpCity(city);
     await nav(city, 'Tổng hợp');
     await choosePeriod(city);
     await receive(city, enrolment, 1);
@@ -142,16 +130,16 @@ describe('keys: enrolment, rotation, trust', () => {
   it('a ward receiving a new revision of an installed plan is offered the keys the signed plan lists', async () => {
     // The city publishes the Vũng Tàu plan, signed, with its own key in the unit list.
     const { page: city } = await openApp(browser);
-    await setUp(city, 'uy ban nhan dan thanh pho vung tau', /^Ủy ban nhân dân thành phố Vũng Tàu/u, true);
+    await setUpCity(city);
     await nav(city, 'Cài đặt');
     const cityFingerprint = (await city.getByLabel(FINGERPRINT).textContent()) ?? '';
     await nav(city, 'Kế hoạch');
-    await city.getByLabel('Chọn kế hoạch').selectOption({ label: PLAN });
+    await city.getByLabel('Chọn kế hoạch').selectOption({ label: VT_PLAN });
     const planFile = await download(city, () => city.getByRole('button', { name: 'Phát hành kế hoạch…' }).click());
 
     // The ward has the plan already (bundled): the package opens the revision screen, with the prompt.
     const { page: ward } = await openApp(browser);
-    await setUp(ward, 'phuong 7', /^Phường 7/u, false);
+    await setUpUnit(ward, { query: 'phuong 7', name: 'Phường 7' });
     const chooser = ward.waitForEvent('filechooser');
     await ward.getByRole('button', { name: 'Nhập kế hoạch từ tệp…' }).click();
     await (await chooser).setFiles(planFile);

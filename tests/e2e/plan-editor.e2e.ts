@@ -2,24 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { importPlanWorkbook } from '../../shared/xlsx';
+import { VT_PLAN, setUpCity } from './support/setup';
 import { launch, openApp, screenshot } from './support/browser';
 
 // Journey: the city (UBND thành phố Vũng Tàu, consolidating) opens its 2024 plan in the editor,
 // changes one task's deadline, adds a task and moves it up with Alt+↑, saves (a local revision),
 // sees the change in the plan browser, and exports the plan to Excel; the download re-imports.
-const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
+const PLAN = VT_PLAN;
 const TASK2 = 'Triển khai xây dựng Kế hoạch hoạt động của Ban chỉ đạo Chuyển đổi số';
 const NEW_TASK = 'Rà soát danh mục thủ tục hành chính trực tuyến toàn trình của thành phố';
 
-async function setUpCity(page: Page) {
-  await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible()).toBe(true);
-  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('uy ban nhan dan thanh pho vung tau');
-  await page.getByRole('option', { name: /^Ủy ban nhân dân thành phố Vũng Tàu/u }).first().click();
-  await expect.poll(() => page.getByText('Đã chọn: Ủy ban nhân dân thành phố Vũng Tàu').isVisible()).toBe(true);
-  await page.getByRole('radio', { name: /^Đơn vị tổng hợp/u }).check();
-  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
-}
 
 describe('plan editor journey', () => {
   let browser: Browser;

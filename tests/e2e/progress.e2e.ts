@@ -2,22 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { THANG_TAM, VT_PLAN, setUpUnit } from './support/setup';
 import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
 
 // Journey: Phường Thắng Tam fills its May 2024 report on the Vũng Tàu city plan by keyboard,
 // reloads mid-typing (nothing lost), sees invalid input kept with a message, exports a signed
 // package and the command line verifies the downloaded file.
-const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
+const PLAN = VT_PLAN;
 
-async function setUp(page: Page) {
-  await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập ban đầu' }).isVisible()).toBe(true);
-  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('thang tam');
-  const option = page.getByRole('option', { name: /Phường Thắng Tam/u });
-  await expect.poll(() => option.count()).toBe(1);
-  await option.click();
-  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
-}
 
 async function openMay(page: Page) {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Báo cáo tiến độ' }).click();
@@ -40,7 +32,7 @@ describe('progress journey', () => {
   it('fills the May 2024 report by keyboard, survives a reload, exports a package that verifies', async () => {
     const { page } = await openApp(browser);
     current = page;
-    await setUp(page);
+    await setUpUnit(page, THANG_TAM);
     await openMay(page);
     await expect.poll(() => page.getByText('Tháng 5/2024: số liệu từ 11/04/2024 đến 10/05/2024').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Hạn nộp báo cáo: 12/05/2024').isVisible()).toBe(true);

@@ -2,27 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { THANG_TAM, choosePeriod, nav, setUpCity, setUpUnit } from './support/setup';
 import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
 
 // The thin path across two installations: a ward fills one item and exports a signed package;
 // the city imports it, trusts the ward's key after comparing the fingerprint, sees it on the
 // board and prints the consolidated report in the official format; the ward prints its own.
-const PLAN = 'Kế hoạch triển khai thực hiện các nhiệm vụ trọng tâm về chuyển đổi số năm 2024 trên địa bàn thành phố Vũng Tàu';
 
-async function setUp(page: Page, search: string, name: RegExp, consolidator: boolean) {
-  await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill(search);
-  await page.getByRole('option', { name }).first().click();
-  if (consolidator) await page.getByRole('radio', { name: /^Đơn vị tổng hợp/u }).check();
-  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-  await expect.poll(() => page.getByLabel('Chọn kế hoạch').isVisible(), { timeout: 15_000 }).toBe(true);
-}
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name }).click();
 
-async function choosePeriod(page: Page) {
-  await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: PLAN });
-  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tháng 5/2024' });
-}
 
 async function expectOfficialPreview(page: Page, unitLine: string) {
   const sheet = page.getByRole('article', { name: 'Bản xem trước báo cáo' });
@@ -42,7 +30,7 @@ describe('thin path: ward → city → print', () => {
   it('carries one ward report from its office to the city report', async () => {
     // The ward.
     const { page: ward } = await openApp(browser);
-    await setUp(ward, 'thang tam', /Phường Thắng Tam/u, false);
+    await setUpUnit(ward, THANG_TAM);
     await nav(ward, 'Báo cáo tiến độ');
     await choosePeriod(ward);
     await ward.getByRole('button', { name: 'Nhập báo cáo kỳ này' }).click();
@@ -87,7 +75,7 @@ describe('thin path: ward → city → print', () => {
 
     // The city, another installation.
     const { page: city } = await openApp(browser);
-    await setUp(city, 'uy ban nhan dan thanh pho vung tau', /^Ủy ban nhân dân thành phố Vũng Tàu/u, true);
+    await setUpCity(city);
     await nav(city, 'Tổng hợp');
     await choosePeriod(city);
     const chooser = city.waitForEvent('filechooser');
