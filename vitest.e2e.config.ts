@@ -8,8 +8,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     fileParallelism: false,
-    // Two flakes seen once each in ~10 runs of consolidation.e2e.ts (a board read before it caught up);
-    // a retry keeps CI honest while they are investigated (see the closing note of this session).
+    // One flake was a real bug, now fixed (a late default-period effect overrode the officer's choice);
+    // one province-stage flake (once in ~15 runs) is not explained yet: a retry keeps CI steady meanwhile.
     retry: 2,
     globalSetup: ['tests/e2e/support/globalSetup.ts'],
   },

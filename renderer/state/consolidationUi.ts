@@ -26,6 +26,9 @@ export type ConsolidationUi = {
   importProgress: ImportProgress;
   setConsPlan: (id: PlanId | null) => void;
   setConsPeriod: (p: PeriodKey | null) => void;
+  /** Defaults, applied only while nothing is chosen: an effect that runs late never overrides the officer's choice. */
+  defaultConsPlan: (id: PlanId) => void;
+  defaultConsPeriod: (p: PeriodKey | null) => void;
   setConsTab: (tab: ConsolidationTab) => void;
   setBoardFilter: (f: BoardFilter) => void;
   setBoardSort: (s: BoardSort) => void;
@@ -49,8 +52,11 @@ export const createConsolidationUi = (set: SetFn): ConsolidationUi => ({
   boardSort: 'name',
   importLines: [],
   importProgress: IDLE,
-  setConsPlan: (consPlanId) => set({ consPlanId, consPeriod: null }),
+  // Choosing the plan already chosen keeps the period (a select fires change for the same value too).
+  setConsPlan: (consPlanId) => set((s) => (s.consPlanId === consPlanId ? {} : { consPlanId, consPeriod: null })),
   setConsPeriod: (consPeriod) => set({ consPeriod }),
+  defaultConsPlan: (consPlanId) => set((s) => (s.consPlanId === null ? { consPlanId, consPeriod: null } : {})),
+  defaultConsPeriod: (consPeriod) => set((s) => (s.consPeriod === null ? { consPeriod } : {})),
   setConsTab: (consTab) => set({ consTab }),
   setBoardFilter: (boardFilter) => set({ boardFilter }),
   setBoardSort: (boardSort) => set({ boardSort }),

@@ -24,23 +24,23 @@ export function ConsolidationScreen({ self }: { self: SelfRecord }) {
   const t = useT();
   const plans = usePlans();
   const { consPlanId: planId, consPeriod: period, consTab: tab } = useUi();
-  const { setConsPlan, setConsPeriod, setConsTab } = useUi.getState();
+  const { setConsPlan, setConsPeriod, setConsTab, defaultConsPlan, defaultConsPeriod } = useUi.getState();
   const doc = usePlanDocument(planId);
   const view = useConsolidation(self.unitId as UnitId, planId, period);
 
   useEffect(() => {
     if (planId || !plans?.length) return;
     const own = plans.find((p) => p.issuerUnitId === self.unitId) ?? plans[0];
-    if (own) setConsPlan(own.id);
-  }, [planId, plans, self.unitId, setConsPlan]);
+    if (own) defaultConsPlan(own.id);
+  }, [planId, plans, self.unitId, defaultConsPlan]);
 
   const periods = useMemo(() => (doc ? reportingPeriods(doc.plan).flatMap((k) => k.periods) : []), [doc]);
   useEffect(() => {
     if (!doc || period || periods.length === 0) return;
     const kind = doc.plan.calendar.kinds[0] ?? 'month';
     const now = currentPeriod(doc.plan.calendar, kind, new Date().toISOString().slice(0, 10) as never, doc.plan);
-    setConsPeriod(now ? periodKey(now) : (periods[periods.length - 1] ?? null));
-  }, [doc, period, periods, setConsPeriod]);
+    defaultConsPeriod(now ? periodKey(now) : (periods[periods.length - 1] ?? null));
+  }, [doc, period, periods, defaultConsPeriod]);
 
   if (plans && plans.length === 0) return <section className="page"><h1>{t('consolidation.title')}</h1><p>{t('cons.noPlans')}</p></section>;
   return (
