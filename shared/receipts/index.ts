@@ -3,3 +3,4 @@ export * from './intake';
 export * from './receipt';
 export * from './expected';
 export * from './missing';
+export * from './forUnit';

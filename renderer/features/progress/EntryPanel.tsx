@@ -9,6 +9,8 @@ import type { ReportModel } from './useReport';
 import { scopeOf } from './autosave';
 import { CoordinatingEntries } from './CoordinatingEntries';
 import { useCoordinating } from './useCoordinating';
+import { useReceiptLines } from './ReceiptCard';
+import { returnedComments } from '../../../shared/receipts/forUnit';
 
 const focusFirstField = () => setTimeout(() => (document.getElementById('pf-status') ?? document.getElementById('pf-narrative'))?.focus(), 0);
 
@@ -21,6 +23,8 @@ export function EntryPanel({ model }: { model: ReportModel }) {
   const problemItems = useMemo(() => new Set(model.problems.filter((p) => p.severity === 'blocker').map((p) => p.itemId)), [model.problems]);
   const current = model.assigned.find((a) => a.item.id === selected);
   const coordinating = useCoordinating(model);
+  const { lines } = useReceiptLines(model);
+  const returned = useMemo(() => returnedComments(lines), [lines]);
 
   const move = (delta: 1 | -1) => {
     const i = ids.indexOf(selected);
@@ -40,7 +44,7 @@ export function EntryPanel({ model }: { model: ReportModel }) {
         {selected === NARRATIVE || !current
           ? <NarrativeEditor key={JSON.stringify(model.key)} reportKey={model.key} stored={model.narrative} confirmed={model.narrativeConfirmed} />
           : <ItemEditor key={current.item.id} reportKey={model.key} item={current.item} role={current.role}
-              row={model.rowsById.get(current.item.id)} onMove={move} />}
+              row={model.rowsById.get(current.item.id)} onMove={move} returned={returned.get(current.item.id)} />}
         {current?.role === 'lead' && selected !== NARRATIVE && coordinating.byItem.has(current.item.id) && (
           <CoordinatingEntries entries={coordinating.byItem.get(current.item.id) ?? []} name={coordinating.name} />
         )}

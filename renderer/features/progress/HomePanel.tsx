@@ -7,6 +7,7 @@ import { blockers, itemsDueIn, judgedOn, overdueItems } from '../../../shared/pr
 import { useT } from '../../i18n';
 import { useUi } from '../../state';
 import { STATE_KEY } from './labels';
+import { ReceiptCard } from './ReceiptCard';
 import { todayVn, type ReportModel } from './useReport';
 
 function ItemLinks({ items, empty }: { items: PlanItem[]; empty: string }) {
@@ -68,6 +69,7 @@ export function HomePanel({ model, plan, periodLabel }: { model: ReportModel; pl
         {problems > 0 && <p className="warning">{t('progress.home.problems', { count: problems })}</p>}
         <button type="button" className="primary" onClick={() => setTab('entry')}>{t('progress.home.start')}</button>
       </section>
+      <ReceiptCard model={model} />
       <div className="home-lists">
         <section className="card" aria-labelledby="home-overdue">
           <h2 id="home-overdue">{t('progress.home.overdue')} ({overdue.length})</h2>

@@ -14,9 +14,9 @@ import { EvidenceRows } from './EvidenceRows';
 import { DisbursedField, IndicatorValueField } from './ValueFields';
 import { fieldErrorText, KIND_KEY } from './labels';
 
-type Props = { reportKey: ReportKey; item: PlanItem; role: Role | null; row: ProgressRow | undefined; onMove: (delta: 1 | -1) => void };
+type Props = { reportKey: ReportKey; item: PlanItem; role: Role | null; row: ProgressRow | undefined; onMove: (delta: 1 | -1) => void; returned?: readonly string[] };
 
-export function ItemEditor({ reportKey, item, role, row, onMove }: Props) {
+export function ItemEditor({ reportKey, item, role, row, onMove, returned = [] }: Props) {
   const t = useT();
   const db = useDb();
   const saver = autosaverFor(db);
@@ -60,6 +60,7 @@ export function ItemEditor({ reportKey, item, role, row, onMove }: Props) {
           {item.due ? ` · ${t('progress.item.due', { due: item.due })}` : ''}
           {item.target ? ` · ${t('progress.item.target', { target: item.target })}` : ''}
         </p>
+        {returned.map((text, i) => <p key={i} className="warning returned-note" role="note">{t('progress.entry.returned', { text })}</p>)}
         {row && !row.confirmed && (
           <p className="unconfirmed-note" role="note">
             {t('progress.item.unconfirmed')}{' '}

@@ -1,0 +1,90 @@
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ItemId } from '../../../shared/model/ids';
+import { formatDateVi } from '../../../shared/format/vi';
+import { reasonMessage } from '../../../shared/packages';
+import { NARRATIVE_ITEM } from '../../../shared/progress';
+import { receiptLines, type ReceiptLine } from '../../../shared/receipts/forUnit';
+import { useDb } from '../../db/context';
+import { useT } from '../../i18n';
+import { platform } from '../../platform';
+import { useUi } from '../../state';
+import { useDirectory } from '../units/unitsRepo';
+import { receiptRepo } from './receiptRepo';
+import type { ReportModel } from './useReport';
+
+/** The lines of the stored receipt for this unit's latest export in the current plan and period. */
+export function useReceiptLines(model: ReportModel): { lines: ReceiptLine[]; consolidating: string | null } {
+  const db = useDb();
+  const { planId, period } = model.key;
+  const stored = useLiveQuery(() => receiptRepo.get(db, planId, period), [db, planId, period]);
+  return useMemo(() => ({
+    lines: stored ? receiptLines(stored.received, model.key.unitId, model.exported) : [],
+    consolidating: stored?.consolidating ?? null,
+  }), [stored, model.key.unitId, model.exported]);
+}
+
+export function ReceiptCard({ model }: { model: ReportModel }) {
+  const t = useT();
+  const db = useDb();
+  const lang = useUi((s) => s.lang);
+  const focus = useUi((s) => s.focusProgressField);
+  const directory = useDirectory();
+  const { lines, consolidating } = useReceiptLines(model);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const nameOf = (id: string) => directory?.units.get(id)?.name ?? id;
+  const byId = useMemo(() => new Map(model.assigned.map((a) => [a.item.id as string, a.item])), [model.assigned]);
+  const no = (id: ItemId) => (id === NARRATIVE_ITEM ? t('progress.list.narrative') : byId.get(id)?.no ?? id);
+
+  const importFile = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const picked = await platform.openFiles({ accept: ['json'], multiple: false });
+      if (!picked.ok) { if (picked.reason !== 'cancelled') setMessage({ ok: false, text: t('progress.home.receipt.openFailed') }); return; }
+      const file = picked.files[0];
+      if (!file) return;
+      const r = await receiptRepo.import(db, model.key.unitId, file, lang);
+      if (r.ok) setMessage({ ok: true, text: r.stored === 0 ? t('progress.home.receipt.older') : t('progress.home.receipt.imported', { unit: nameOf(r.consolidating) }) });
+      else if (r.problem === 'rejected') setMessage({ ok: false, text: t('progress.home.receipt.rejected', { reason: r.detail }) });
+      else setMessage({ ok: false, text: t(r.problem === 'not-a-receipt' ? 'progress.home.receipt.notReceipt' : 'progress.home.receipt.notOurs') });
+    } catch (e) {
+      setMessage({ ok: false, text: t('progress.home.receipt.rejected', { reason: e instanceof Error ? e.message : String(e) }) });
+    } finally { setBusy(false); }
+  };
+
+  const unit = consolidating ? nameOf(consolidating) : '';
+  return (
+    <section className="card receipt" aria-labelledby="home-receipt">
+      <h2 id="home-receipt">{t('progress.home.receipt.title')}</h2>
+      {lines.length === 0 && <p className="muted">{t('progress.home.receipt.none')}</p>}
+      <ul className="receipt-lines">
+        {lines.map((l, i) => (
+          <li key={i} className={l.kind === 'refused' || l.kind === 'returned' ? 'warning' : l.kind === 'not-yet' ? 'muted' : 'ok-text'}>
+            {l.kind === 'accepted' && t('progress.home.receipt.accepted', { unit, date: formatDateVi(l.receivedAt.slice(0, 10)) })}
+            {l.kind === 'refused' && t('progress.home.receipt.refused', { reason: reasonMessage(l.reason, lang) })}
+            {l.kind === 'approved' && t('progress.home.receipt.approved')}
+            {l.kind === 'not-yet' && t('progress.home.receipt.notYet', { unit, answered: l.answered, sequence: l.sequence })}
+            {l.kind === 'returned' && (
+              <>
+                {t('progress.home.receipt.returned')}
+                <ul className="receipt-comments">
+                  {l.comments.map((c, j) => (
+                    <li key={j}>
+                      <button type="button" className="link" onClick={() => focus(c.itemId, 'status')}>
+                        {t('progress.home.receipt.comment', { no: no(c.itemId), text: c.text })}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <button type="button" disabled={busy} onClick={() => void importFile()}>{t('progress.home.receipt.import')}</button>
+      <p role="status" className={message?.ok ? 'ok-text' : 'error'}>{message?.text ?? ''}</p>
+    </section>
+  );
+}
