@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ItemId } from '../../../shared/model/ids';
 import { formatDateVi } from '../../../shared/format/vi';
+import { formatFingerprint } from '../../../shared/crypto/hash';
 import { reasonMessage } from '../../../shared/packages';
 import { NARRATIVE_ITEM } from '../../../shared/progress';
 import { receiptLines, type ReceiptLine } from '../../../shared/receipts/forUnit';
@@ -14,13 +15,14 @@ import { receiptRepo } from './receiptRepo';
 import type { ReportModel } from './useReport';
 
 /** The lines of the stored receipt for this unit's latest export in the current plan and period. */
-export function useReceiptLines(model: ReportModel): { lines: ReceiptLine[]; consolidating: string | null } {
+export function useReceiptLines(model: ReportModel): { lines: ReceiptLine[]; consolidating: string | null; untrustedKey: string | null } {
   const db = useDb();
   const { planId, period } = model.key;
   const stored = useLiveQuery(() => receiptRepo.get(db, planId, period), [db, planId, period]);
   return useMemo(() => ({
     lines: stored ? receiptLines(stored.received, model.key.unitId, model.exported) : [],
     consolidating: stored?.consolidating ?? null,
+    untrustedKey: stored && stored.senderTrusted === false ? stored.keyId ?? '' : null,
   }), [stored, model.key.unitId, model.exported]);
 }
 
@@ -30,7 +32,7 @@ export function ReceiptCard({ model }: { model: ReportModel }) {
   const lang = useUi((s) => s.lang);
   const focus = useUi((s) => s.focusProgressField);
   const directory = useDirectory();
-  const { lines, consolidating } = useReceiptLines(model);
+  const { lines, consolidating, untrustedKey } = useReceiptLines(model);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const nameOf = (id: string) => directory?.units.get(id)?.name ?? id;
@@ -59,6 +61,7 @@ export function ReceiptCard({ model }: { model: ReportModel }) {
     <section className="card receipt" aria-labelledby="home-receipt">
       <h2 id="home-receipt">{t('progress.home.receipt.title')}</h2>
       {lines.length === 0 && <p className="muted">{t('progress.home.receipt.none')}</p>}
+      {untrustedKey !== null && lines.length > 0 && <p className="warning" role="note">{t('progress.home.receipt.untrusted', { fingerprint: formatFingerprint(untrustedKey) })}</p>}
       <ul className="receipt-lines">
         {lines.map((l, i) => (
           <li key={i} className={l.kind === 'refused' || l.kind === 'returned' ? 'warning' : l.kind === 'not-yet' ? 'muted' : 'ok-text'}>

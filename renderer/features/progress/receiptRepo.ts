@@ -3,12 +3,13 @@
 // period (a settings row) with its audit row in one transaction.
 import { webCryptoEd25519 } from '../../../shared/crypto/webcrypto';
 import type { PeriodKey, PlanId, UnitId } from '../../../shared/model/ids';
-import { reasonMessage, verifyPackage, type Lang, type ReceiptPayload, type ReceivedEntry } from '../../../shared/packages';
+import { judgeKey, reasonMessage, verifyPackage, type Lang, type ReceiptPayload, type ReceivedEntry } from '../../../shared/packages';
 import { entriesForUnit } from '../../../shared/receipts/forUnit';
 import type { PickedFile } from '../../../shared/platform/contract';
 import type { PlanBookDb } from '../../db/database';
 import { auditRecord } from '../../db/audit';
 import type { ExportedPackageRecord, SettingRecord } from '../../db/records';
+import { trustRepo } from '../keys/trustRepo';
 
 /** What is kept of a receipt: who answered, when, and its entries (this unit's only). */
 export type StoredReceipt = {
@@ -20,6 +21,9 @@ export type StoredReceipt = {
   fileName: string;
   importedAt: string;
   received: ReceivedEntry[];
+  /** The signer's key, and whether it is the consolidating unit's trusted key (optional: rows from before). */
+  keyId?: string | null;
+  senderTrusted?: boolean;
 };
 
 export const receiptKey = (planId: PlanId | string, period: PeriodKey | string) => `receipt:${planId}:${period}`;
@@ -44,6 +48,11 @@ export const receiptRepo = {
     if (v.reason !== 'ok') return { ok: false, problem: 'rejected', detail: reasonMessage(v.reason, lang) };
     if (v.kind !== 'receipt' || !v.package || !v.header) return { ok: false, problem: 'not-a-receipt' };
     const header = v.header;
+    // A receipt from a key this unit trusts for that consolidating unit is proven; an unknown key is
+    // kept but shown as unverified (a ward often has no key of its city yet); a revoked key or a key
+    // of another unit is refused.
+    const judged = v.keyId ? judgeKey(await trustRepo.registry(db), v.keyId, header.unitId, header.createdAt) : 'unknown-key';
+    if (judged === 'revoked-key' || judged === 'wrong-unit') return { ok: false, problem: 'rejected', detail: reasonMessage(judged, lang) };
     const received = (v.package.payload as ReceiptPayload).received;
     const candidates = received.filter((r) => r.unitId === unitId).map((r) => r.packageId);
     const exported: ExportedPackageRecord[] = candidates.length === 0 ? []
@@ -60,7 +69,7 @@ export const receiptRepo = {
         const ids = new Set(exported.filter((e) => e.planId === at.planId && e.period === at.period).map((e) => e.packageId));
         const value: StoredReceipt = {
           unitId, consolidating: header.unitId, packageId: header.packageId, sequence: header.sequence, createdAt: header.createdAt,
-          fileName: file.name, importedAt, received: mine.filter((r) => ids.has(r.packageId)),
+          fileName: file.name, importedAt, received: mine.filter((r) => ids.has(r.packageId)), keyId: v.keyId, senderTrusted: judged === 'ok',
         };
         const before = (await db.settings.get(key)) as SettingRecord | undefined;
         if (before && isStored(before.value) && !newer(value, before.value)) { older++; continue; }

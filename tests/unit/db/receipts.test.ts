@@ -6,7 +6,7 @@ import { buildReceipt } from '../../../shared/receipts';
 import { PlanBookDb } from '../../../renderer/db/database';
 import { progressRepo } from '../../../renderer/features/progress/progressRepo';
 import { receiptKey, receiptRepo } from '../../../renderer/features/progress/receiptRepo';
-import { aReport, signed } from '../../helpers/packages';
+import { aReport, signed, testKey } from '../../helpers/packages';
 
 let n = 0;
 const freshDb = () => new PlanBookDb(`receipts-${Date.now()}-${n++}`);
@@ -58,5 +58,23 @@ describe('receipt import (ward side)', () => {
     const r = await receiptRepo.import(db, ward, await receiptFile('pkg-1', 1, '2024-06-10T00:00:00Z'), 'vi');
     expect(r).toMatchObject({ ok: true, stored: 0, older: 1 });
     expect((await receiptRepo.get(db, plan, period))?.sequence).toBe(2);
+  });
+
+  it('marks the sender verified only with the consolidating unit\'s trusted key; a key of another unit is refused', async () => {
+    const db = freshDb();
+    await withExport(db);
+    const city = testKey('vt');
+    await receiptRepo.import(db, ward, await receiptFile('pkg-1'), 'vi');
+    expect((await receiptRepo.get(db, plan, period))?.senderTrusted).toBe(false); // unknown key: kept, shown unverified
+
+    const trust = (unitId: string) => db.trust.put({ unitId: unitId as UnitId, keyId: city.keyId, publicKey: city.publicKeyB64, validFrom: null, revokedAt: null, addedAt: '2024-01-01T00:00:00Z', source: 'test' });
+    await trust('vt');
+    await receiptRepo.import(db, ward, await receiptFile('pkg-1', 2, '2024-06-11T00:00:00Z'), 'vi');
+    expect((await receiptRepo.get(db, plan, period))?.senderTrusted).toBe(true);
+
+    const other = freshDb();
+    await withExport(other);
+    await other.trust.put({ unitId: 'someone-else' as UnitId, keyId: city.keyId, publicKey: city.publicKeyB64, validFrom: null, revokedAt: null, addedAt: '2024-01-01T00:00:00Z', source: 'test' });
+    expect(await receiptRepo.import(other, ward, await receiptFile('pkg-1'), 'vi')).toMatchObject({ ok: false, problem: 'rejected' });
   });
 });
