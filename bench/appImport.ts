@@ -5,35 +5,15 @@
 // issuer is confirmed, as an officer does), then gives the 3,321 report files to the file chooser
 // and waits for "Xong: 3321 tệp". The longest main-thread frame is the longest 'longtask'
 // (PerformanceObserver) and the longest gap between animation frames, whichever is larger.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import type { Bench, Measurement } from './bench';
+import { withApp } from './browser';
 import { generateBenchData } from './generate';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const CITY = { id: 'brvt.vung-tau', query: 'uy ban nhan dan thanh pho vung tau', name: 'Ủy ban nhân dân thành phố Vũng Tàu' };
-
-const freePort = () => new Promise<number>((ok, fail) => {
-  const srv = createServer();
-  srv.once('error', fail);
-  srv.listen(0, '127.0.0.1', () => {
-    const a = srv.address();
-    srv.close(() => (typeof a === 'object' && a ? ok(a.port) : fail(new Error('no port'))));
-  });
-});
-
-async function waitUntil(f: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try { if (await f()) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Frame watch, installed before the app loads: longest long task and longest gap between animation frames. */
 const WATCH = `(() => {
@@ -53,22 +33,10 @@ export function appImportBench(n: number): Bench {
   return {
     name: `app import ${n}`,
     async run(ctx) {
-      if (!existsSync('dist/renderer/index.html')) throw new Error('dist/renderer is not built: run `npx vite build` first');
       const root = mkdtempSync(join(ctx.root, `app-${n}-`));
       const data = await generateBenchData(root, n, CITY.id);
       const files = readdirSync(data.dir).sort().map((f) => join(data.dir, f));
-      const port = await freePort();
-      const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
-      // Loaded only here (left out of the bundle): the other figures need no browser.
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-      try {
-        const url = `http://127.0.0.1:${port}/`;
-        await waitUntil(async () => (await fetch(url)).ok, 30_000, 'vite preview');
-        const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-        await context.addInitScript(WATCH);
-        const page = await context.newPage();
-        await page.goto(url);
+      return withApp(root, WATCH, async (page) => {
         // Set up as the city, consolidating.
         await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill(CITY.query);
         await page.getByRole('option', { name: new RegExp(`^${CITY.name}`, 'u') }).first().click();
@@ -109,11 +77,7 @@ export function appImportBench(n: number): Bench {
           { name: `app import ${n} longest frame`, value: longest, unit: 'ms', target: 200 },
         ];
         return rows;
-      } finally {
-        await browser.close();
-        server.kill();
-        rmSync(root, { recursive: true, force: true });
-      }
+      });
     },
   };
 }

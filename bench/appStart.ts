@@ -4,40 +4,22 @@
 // progressOpen.ts; then the page is loaded again and timed from the navigation to interactive:
 // the plan browser lists the 2,000 rows and its search box takes a typed character. The best of
 // `repeat` loads (at least 3). Target < 2 s.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bigTranscribedPlan } from '../tests/helpers/bigPlan';
 import type { Bench, Measurement } from './bench';
-import { ARGS, freePort, waitUntil, writeHistory } from './progressOpen';
+import { setUpWardWithPlan, withApp } from './browser';
+import { writeHistory } from './progressOpen';
 
 export const appStartBench: Bench = {
   name: 'app start 2000',
   async run(ctx) {
-    if (!existsSync('dist/renderer/index.html')) throw new Error('dist/renderer is not built: run `npx vite build` first');
     const root = mkdtempSync(join(ctx.root, 'start-'));
     const planFile = join(root, 'ke-hoach-2000.json');
     writeFileSync(planFile, JSON.stringify(bigTranscribedPlan(2000)));
-    const port = await freePort();
-    const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-    try {
-      const url = `http://127.0.0.1:${port}/`;
-      await waitUntil(async () => (await fetch(url)).ok, 30_000, 'vite preview');
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('thang tam');
-      await page.getByRole('option', { name: /Phường Thắng Tam/u }).click();
-      await page.getByRole('checkbox', { name: /Nạp các kế hoạch mẫu/u }).uncheck();
-      await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-      await page.getByText(/^Chưa có kế hoạch nào/u).waitFor({ timeout: 30_000 });
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Nhập kế hoạch từ tệp…' }).click();
-      await (await chooser).setFiles(planFile);
-      await page.getByRole('status').filter({ hasText: 'Hiển thị 2000/2000 dòng' }).waitFor({ timeout: 60_000 });
+    return withApp(root, null, async (page) => {
+      await setUpWardWithPlan(page, planFile, 2000);
       const history = await writeHistory(page);
       await page.waitForTimeout(1500); // the marker and the daily backup of the first start settle
 
@@ -62,10 +44,6 @@ export const appStartBench: Bench = {
         note: `${history.items} items, ${history.rows} rows of history; best of ${loads} loads; in the page ${inPage.toFixed(2)} s from navigation start (plan browser listing every row, search box typed into)`,
       };
       return [m];
-    } finally {
-      await browser.close();
-      server.kill();
-      rmSync(root, { recursive: true, force: true });
-    }
+    });
   },
 };

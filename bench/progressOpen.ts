@@ -8,35 +8,15 @@
 // (existing). Typing: 40 keystrokes in "Kết quả đạt được", each timed from the keydown to the
 // end of the next frame (requestAnimationFrame, then a message after paint); the field shows each
 // keystroke from UI state, the store is written after the autosave pause.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { bigTranscribedPlan } from '../tests/helpers/bigPlan';
 import type { Bench, Measurement } from './bench';
+import { setUpWardWithPlan, withApp } from './browser';
 
-export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PLAN_ID = 'vungtau-big-2024';
-
-export const freePort = () => new Promise<number>((ok, fail) => {
-  const srv = createServer();
-  srv.once('error', fail);
-  srv.listen(0, '127.0.0.1', () => {
-    const a = srv.address();
-    srv.close(() => (typeof a === 'object' && a ? ok(a.port) : fail(new Error('no port'))));
-  });
-});
-
-export async function waitUntil(f: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try { if (await f()) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Eleven months of entries for every item of the plan, and November's narrative, written in the page. */
 export function writeHistory(page: Page): Promise<{ items: number; rows: number }> {
@@ -101,30 +81,11 @@ const LATENCY = `(() => {
 export const progressOpenBench: Bench = {
   name: 'progress open 2000',
   async run(ctx) {
-    if (!existsSync('dist/renderer/index.html')) throw new Error('dist/renderer is not built: run `npx vite build` first');
     const root = mkdtempSync(join(ctx.root, 'progress-'));
     const planFile = join(root, 'ke-hoach-2000.json');
     writeFileSync(planFile, JSON.stringify(bigTranscribedPlan(2000)));
-    const port = await freePort();
-    const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-    try {
-      const url = `http://127.0.0.1:${port}/`;
-      await waitUntil(async () => (await fetch(url)).ok, 30_000, 'vite preview');
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-      await context.addInitScript(LATENCY);
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.getByLabel('Tìm đơn vị (gõ không dấu cũng được)').fill('thang tam');
-      await page.getByRole('option', { name: /Phường Thắng Tam/u }).click();
-      await page.getByRole('checkbox', { name: /Nạp các kế hoạch mẫu/u }).uncheck();
-      await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-      await page.getByText(/^Chưa có kế hoạch nào/u).waitFor({ timeout: 30_000 });
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Nhập kế hoạch từ tệp…' }).click();
-      await (await chooser).setFiles(planFile);
-      await page.getByRole('status').filter({ hasText: 'Hiển thị 2000/2000 dòng' }).waitFor({ timeout: 60_000 });
+    return withApp(root, LATENCY, async (page) => {
+      await setUpWardWithPlan(page, planFile, 2000);
       const history = await writeHistory(page);
 
       await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Báo cáo tiến độ' }).click();
@@ -155,10 +116,6 @@ export const progressOpenBench: Bench = {
         },
       ];
       return rows;
-    } finally {
-      await browser.close();
-      server.kill();
-      rmSync(root, { recursive: true, force: true });
-    }
+    });
   },
 };
