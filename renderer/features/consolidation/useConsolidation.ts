@@ -1,5 +1,7 @@
 // Everything the consolidation tabs show for one plan and period, computed by the core from the
-// stored rows: who is expected (directory), the submissions (received rows), the consolidation.
+// stored rows: who is expected (the directory's children and the plan package's own units under
+// the consolidating unit), the submissions (received rows), the consolidation. While an import
+// runs, the view stays as it was when the import started and is computed once at its end.
 import { useMemo } from 'react';
 import { consolidate, type Consolidation, type Resolution, type Review } from '../../../shared/consolidation';
 import type { PeriodKey, PlanId, UnitId } from '../../../shared/model/ids';
@@ -10,9 +12,12 @@ import { currentState, expectedChildren, refOf, type ArrivalOutcome, type Curren
 import type { Reason } from '../../../shared/packages';
 import type { ImportLine } from './importer';
 import type { Directory } from '../../../shared/units/directory';
+import { childrenWithPlan, unitFacts } from '../../../shared/units/children';
+import { useUi } from '../../state';
 import type { ReceivedPackageRecord } from '../../db/records';
 import { usePlanDocument } from '../plans/plansRepo';
 import { useDirectory } from '../units/unitsRepo';
+import { usePlanUnits } from './planUnitsRepo';
 import { useReceivedForPeriod } from './receivedRepo';
 
 export type ConsolidationView = {
@@ -42,21 +47,27 @@ function reviewsOf(rows: readonly ReceivedPackageRecord[]): Map<UnitId, Review> 
 export function useConsolidation(selfUnit: UnitId, planId: PlanId | null, periodKey: PeriodKey | null): ConsolidationView | null | undefined {
   const doc = usePlanDocument(planId);
   const directory = useDirectory();
-  const rows = useReceivedForPeriod(planId, periodKey);
+  const planUnits = usePlanUnits(planId);
+  const importing = useUi((s) => s.importProgress.running);
+  const rows = useReceivedForPeriod(planId, periodKey, importing);
   return useMemo(() => {
-    if (doc === undefined || directory === undefined || rows === undefined) return undefined;
+    if (doc === undefined || directory === undefined || rows === undefined || planUnits === undefined) return undefined;
     const period = periodKey ? parsePeriodKey(periodKey) : null;
     if (!doc || !period || !periodKey) return null;
     const calendar = doc.plan.calendar;
-    const { consolidating, expected: inDirectory } = expectedChildren(directory, selfUnit, dataWindow(calendar, period));
+    const window = dataWindow(calendar, period);
+    const { consolidating, expected: inDirectory } = expectedChildren(directory, selfUnit, window);
+    const byId = new Map(planUnits.map((u) => [u.id as string, u] as const));
+    const name = (id: string) => unitFacts(directory, byId, id)?.name ?? id;
     // Stored units come back in id order: show them by name, Phường 2 before Phường 10.
-    const name = (id: string) => directory.units.get(id)?.name ?? id;
-    const expected = [...inDirectory].sort((a, b) => name(a).localeCompare(name(b), 'vi', { numeric: true }));
+    const collator = new Intl.Collator('vi', { numeric: true });
+    const expected = childrenWithPlan(directory, inDirectory, planUnits, consolidating, window)
+      .map((id) => ({ id, n: name(id) })).sort((a, b) => collator.compare(a.n, b.n)).map((x) => x.id);
     const submissions = rows.filter((r) => r.reason === 'ok' && !r.setAside).flatMap((r) => r.submissions)
       .filter((s) => s.planId === doc.plan.id && s.period === periodKey);
     const involved = new Set<string>([consolidating, ...expected, ...submissions.map((s) => s.unitId)]);
     const units = [...involved].map((id) => {
-      const u = directory.units.get(id);
+      const u = unitFacts(directory, byId, id);
       return { id: id as UnitId, name: u?.name ?? id, parentId: u?.parentId ?? null };
     });
     const result = consolidate({
@@ -67,15 +78,23 @@ export function useConsolidation(selfUnit: UnitId, planId: PlanId | null, period
       doc, directory, period, periodKey, due: dueDate(calendar, period), consolidating, rows, result,
       resolutions: new Map(result.resolutions.map((r) => [r.ref, r])), name,
     };
-  }, [doc, directory, rows, selfUnit, periodKey]);
+  }, [doc, directory, planUnits, rows, selfUnit, periodKey]);
 }
 
-/** The state of an import line now: its stored file judged with every file received since. */
+const lineStates = new WeakMap<ConsolidationView, (line: ImportLine) => CurrentState>();
+const outcomeOnly = (line: ImportLine): CurrentState => line.outcome;
+
+/** The state of an import line now: its stored file judged with every file received since. The same function for the same view. */
 export function stateOfLine(view: ConsolidationView | null): (line: ImportLine) => CurrentState {
-  const byHash = new Map((view?.rows ?? []).map((r) => [r.bytesHash, r]));
-  return (line) => {
+  if (!view) return outcomeOnly;
+  const known = lineStates.get(view);
+  if (known) return known;
+  const byHash = new Map(view.rows.map((r) => [r.bytesHash, r]));
+  const f = (line: ImportLine): CurrentState => {
     const row = line.outcome === 'duplicate' ? undefined : byHash.get(line.bytesHash);
-    if (!row || !view) return line.outcome;
+    if (!row) return line.outcome;
     return currentState({ ...row, reason: row.reason as Reason, outcome: row.outcome as ArrivalOutcome }, view.resolutions.get(refOf(row.bytesHash)));
   };
+  lineStates.set(view, f);
+  return f;
 }

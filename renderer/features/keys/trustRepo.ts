@@ -10,6 +10,7 @@ import {
 import type { PlanBookDb } from '../../db/database';
 import { auditRecord } from '../../db/audit';
 import type { TrustRecord } from '../../db/records';
+import { planUnitsRepo } from '../consolidation/planUnitsRepo';
 
 const SOURCES: readonly TrustSource[] = ['enrolment', 'plan', 'rotation', 'manual'];
 const toTrusted = (r: TrustRecord): TrustedKey => ({
@@ -69,7 +70,7 @@ export const trustRepo = {
    * or confirmed now by the officer (once: it is then trusted, and later plans need no question).
    */
   takePlanKeys: (db: PlanBookDb, req: { planId: string; issuer: PlanIssuer; units: readonly PlanUnit[]; issuerConfirmed: boolean }) =>
-    db.transaction('rw', db.trust, db.audit, async (): Promise<TrustActResult> => {
+    db.transaction('rw', db.trust, db.audit, db.settings, async (): Promise<TrustActResult> => {
       const at = now();
       const before = await readRegistry(db);
       let registry = before;
@@ -86,6 +87,7 @@ export const trustRepo = {
           if (r.ok) registry = r.registry; // a key claimed for two units keeps its first unit
         }
       }
+      await planUnitsRepo.save(db, req.planId, req.units); // who the plan's consolidating units expect
       return { ok: true, ...(await writeDiff(db, before, registry, 'key-trusted', { how: 'unit list of a signed plan package', planId: req.planId, issuer: req.issuer.unitId }, at)) };
     }),
 
