@@ -1,3 +1,5 @@
+import { memo, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { sanitizeForDisplay } from '../../../shared/packages';
 import { formatPeriodVi, parsePeriodKey } from '../../../shared/periods/keys';
 import { useT } from '../../i18n';
@@ -15,7 +17,7 @@ export const periodLabel = (key: string | null) => {
 export type StateOf = (line: ImportLine) => CurrentState;
 
 /** A package inside a consolidated one: its own verdict (signature, key, plan), shown under its parent. */
-function ChildRow({ child, parent, name }: { child: ChildLine; parent: string; name: (id: string) => string }) {
+const ChildRow = memo(function ChildRow({ child, parent, name }: { child: ChildLine; parent: string; name: (id: string) => string }) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const state = child.reason as CurrentState;
@@ -30,15 +32,60 @@ function ChildRow({ child, parent, name }: { child: ChildLine; parent: string; n
       <td>{state === 'ok' ? t('cons.import.childOkText') : outcomeExplanation(t, lang, state, unit)}</td>
     </tr>
   );
-}
+});
+
+/** One file's line; redrawn only when its own state changes (a batch adds lines, it does not redraw the others). */
+const LineRow = memo(function LineRow({ line: l, state, name }: { line: ImportLine; state: CurrentState; name: (id: string) => string }) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const unit = l.unitId ? sanitizeForDisplay(name(l.unitId)) : t('cons.import.col.unit').toLowerCase();
+  const children = l.children ?? [];
+  return (
+    <tr data-outcome={state}>
+      <td className="file">{sanitizeForDisplay(l.fileName)}</td>
+      <td>{l.unitId ? unit : '—'}</td>
+      <td className="period">{periodLabel(l.period)}</td>
+      <td className="num">{l.sequence ?? '—'}</td>
+      <td><span className={`badge ${toneOf(state)}`}>{outcomeLabel(t, state)}</span></td>
+      <td>
+        {outcomeExplanation(t, lang, state, unit)}
+        {children.length > 0 && <> {t('cons.import.children', { count: children.length, ok: children.filter((c) => c.reason === 'ok').length })}</>}
+      </td>
+    </tr>
+  );
+});
+
+/** A row of the table: a file's line, or one package inside a consolidated file (under its line). */
+type Shown = { key: string; line: ImportLine; child: ChildLine | null };
+
+/**
+ * Up to this many rows the table is whole (find in page, a screen reader reads every row); beyond
+ * it, only the rows in view are drawn (a batch of 3,321 files: docs/benchmarks.md).
+ */
+export const WHOLE_TABLE_ROWS = 500;
+const ROW_PX = 31;
 
 export function ImportTable({ lines, name, stateOf }: { lines: readonly ImportLine[]; name: (id: string) => string; stateOf: StateOf }) {
   const t = useT();
-  const lang = useUi((s) => s.lang);
+  const rows = useMemo(() => [...lines].sort((a, b) => a.index - b.index).flatMap((l): Shown[] => [
+    { key: `${l.index}-${l.bytesHash}`, line: l, child: null },
+    ...(l.children ?? []).map((c, i) => ({ key: `${l.index}-${l.bytesHash}-${i}`, line: l, child: c })),
+  ]), [lines]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const whole = rows.length <= WHOLE_TABLE_ROWS;
+  const virtualizer = useVirtualizer({
+    count: whole ? 0 : rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12,
+  });
   if (lines.length === 0) return <p className="muted">{t('cons.import.noLines')}</p>;
+  const draw = (r: Shown) => (r.child
+    ? <ChildRow key={r.key} child={r.child} parent={r.line.fileName} name={name} />
+    : <LineRow key={r.key} line={r.line} state={stateOf(r.line)} name={name} />);
+  const items = whole ? [] : virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = whole ? 0 : virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   return (
-    <div className="table-wrap">
-      <table className="grid" aria-label={t('cons.import.results')}>
+    <div className="table-wrap" ref={scroller} style={whole ? undefined : { maxHeight: '60vh', overflowY: 'auto' }}>
+      <table className="grid" aria-label={t('cons.import.results')} aria-rowcount={whole ? undefined : rows.length + 1}>
         <thead>
           <tr>
             <th scope="col">{t('cons.import.col.file')}</th><th scope="col">{t('cons.import.col.unit')}</th>
@@ -47,25 +94,13 @@ export function ImportTable({ lines, name, stateOf }: { lines: readonly ImportLi
           </tr>
         </thead>
         <tbody>
-          {[...lines].sort((a, b) => a.index - b.index).flatMap((l) => {
-            const state = stateOf(l);
-            const unit = l.unitId ? sanitizeForDisplay(name(l.unitId)) : t('cons.import.col.unit').toLowerCase();
-            const children = l.children ?? [];
-            return [
-              <tr key={`${l.index}-${l.bytesHash}`} data-outcome={state}>
-                <td className="file">{sanitizeForDisplay(l.fileName)}</td>
-                <td>{l.unitId ? unit : '—'}</td>
-                <td className="period">{periodLabel(l.period)}</td>
-                <td className="num">{l.sequence ?? '—'}</td>
-                <td><span className={`badge ${toneOf(state)}`}>{outcomeLabel(t, state)}</span></td>
-                <td>
-                  {outcomeExplanation(t, lang, state, unit)}
-                  {children.length > 0 && <> {t('cons.import.children', { count: children.length, ok: children.filter((c) => c.reason === 'ok').length })}</>}
-                </td>
-              </tr>,
-              ...children.map((c, i) => <ChildRow key={`${l.index}-${l.bytesHash}-${i}`} child={c} parent={l.fileName} name={name} />),
-            ];
-          })}
+          {whole ? rows.map(draw) : (
+            <>
+              {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
+              {items.map((v) => { const r = rows[v.index]; return r ? draw(r) : null; })}
+              {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
+            </>
+          )}
         </tbody>
       </table>
     </div>

@@ -121,3 +121,33 @@ export async function recheckHeld(db: PlanBookDb, scope: PlanScope | null, verif
   // A held rotation whose old key is now trusted trusts a new key: its files get one more pass.
   return rotated && end.ok && rounds > 1 ? recheckHeld(db, scope, verify, events, rounds - 1) : end;
 }
+
+/** `events` with the lines and progress held back and handed on together, in order, at most every `ms`. */
+export type BatchedEvents = ImportEvents & { onRecheck(line: ImportLine): void; flush(): void };
+
+/**
+ * Thousands of files arrive a few milliseconds apart: showing each as it lands would redraw the
+ * screen per file. Lines (and lines verified again) are kept in arrival order and the progress
+ * keeps only its latest value; all of it goes to `events` in one go per `ms`, and at `flush()`
+ * (call it before showing the end of a batch, so the table and the counts agree).
+ */
+export function batchedEvents(events: ImportEvents, ms = 250, timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout }): BatchedEvents {
+  let queue: { recheck: boolean; line: ImportLine }[] = [];
+  let progress: [number, number, string | null] | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) { timers.clear(timer); timer = null; }
+    const [lines, p] = [queue, progress];
+    queue = [];
+    progress = null;
+    for (const q of lines) (q.recheck ? events.onRecheck ?? (() => undefined) : events.onLine)(q.line);
+    if (p) events.onProgress(...p);
+  };
+  const later = () => { if (timer === null) timer = timers.set(flush, ms); };
+  return {
+    onLine: (line) => { queue.push({ recheck: false, line }); later(); },
+    onRecheck: (line) => { queue.push({ recheck: true, line }); later(); },
+    onProgress: (done, total, current) => { progress = [done, total, current]; later(); },
+    flush,
+  };
+}

@@ -1,6 +1,7 @@
 // The only consolidation code that knows the `received` and `trust` tables. Every write is one
 // transaction with its audit line; nothing here awaits the worker or WebCrypto inside one.
 import Dexie from 'dexie';
+import { useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { UnitId } from '../../../shared/model/ids';
 import { addKey, type TrustRegistry, type TrustSource, type TrustedKey } from '../../../shared/packages';
@@ -85,9 +86,22 @@ export const receivedRepo = {
     }),
 };
 
-export function useReceivedForPeriod(planId: string | null, period: string | null): ReceivedPackageRecord[] | undefined {
+/**
+ * The period's rows, following the table. `paused` (an import running): the rows read last are
+ * kept and the table is not read again until the pause ends, so thousands of files stored one
+ * after another do not re-read the period (every row, bytes included) after each file.
+ */
+export function useReceivedForPeriod(planId: string | null, period: string | null, paused = false): ReceivedPackageRecord[] | undefined {
   const db = useDb();
-  return useLiveQuery(async () => (planId && period ? receivedRepo.forPeriod(db, planId, period) : []), [db, planId, period]);
+  const last = useRef<{ key: string; rows: ReceivedPackageRecord[] } | null>(null);
+  return useLiveQuery(async () => {
+    if (!planId || !period) return [];
+    const key = `${planId}|${period}`;
+    if (paused && last.current?.key === key) return last.current.rows;
+    const rows = await receivedRepo.forPeriod(db, planId, period);
+    last.current = { key, rows };
+    return rows;
+  }, [db, planId, period, paused]);
 }
 
 /**
