@@ -8,11 +8,14 @@ import { parsePeriodKey, monthRange } from '../periods/keys';
 import type { ProgressRow } from './draft';
 import { applyPatch } from './draft';
 
-/** Copies the rows of the previous period, unconfirmed. Items no longer assigned are left behind. */
+/**
+ * Copies the rows of the previous period, unconfirmed. Items no longer assigned are left behind,
+ * and so are answers to a returned report: they answer that period's report, not the new one.
+ */
 export function carryForward(previous: readonly ProgressRow[], assigned: ReadonlySet<string> | null = null): ProgressRow[] {
   return previous
     .filter((r) => assigned === null || assigned.has(r.itemId))
-    .map((r) => ({ itemId: r.itemId, draft: applyPatch(r.draft, {}), confirmed: false }));
+    .map((r) => ({ itemId: r.itemId, draft: applyPatch(r.draft, { answers: [] }), confirmed: false }));
 }
 
 /**

@@ -1,11 +1,14 @@
 /** What changed between the last exported report and the one that would be sent now. */
 import type { ItemId } from '../model/ids';
 import type { Entry, IndicatorValue, ProjectValue, ReportPayload } from '../model/report';
+import type { ReportAnswer } from './answers';
 
 export type ChangedField = keyof Omit<Entry, 'itemId'> | 'value' | 'disbursed';
 export type ReportChange =
   | { kind: 'added' | 'removed'; itemId: ItemId }
   | { kind: 'changed'; itemId: ItemId; fields: ChangedField[] }
+  /** The answers to a returned report's comments on this item changed (added, edited, removed). */
+  | { kind: 'answers'; itemId: ItemId }
   | { kind: 'narrative' };
 
 /** Structural equality of JSON values (key order ignored), enough for payload fields. */
@@ -25,8 +28,15 @@ const ENTRY_FIELDS = ['status', 'percent', 'result', 'difficulties', 'proposals'
 const indicatorKey = (v: IndicatorValue | undefined) => (v ? { n: v.numerator, d: v.denominator, v: v.value, t: v.text } : null);
 const projectKey = (v: ProjectValue | undefined) => (v ? v.disbursedMillionVnd : null);
 
-/** Changes item by item, in the order of `after`, then removed items, then the narrative. */
-export function diffReports(before: ReportPayload | null, after: ReportPayload): ReportChange[] {
+type WithAnswers = ReportPayload & { answers?: readonly ReportAnswer[] };
+const answersByItem = (p: WithAnswers) => {
+  const m = new Map<string, ReportAnswer[]>();
+  for (const a of p.answers ?? []) m.set(a.itemId, [...(m.get(a.itemId) ?? []), a]);
+  return m;
+};
+
+/** Changes item by item, in the order of `after`, then removed items, then answers, then the narrative. */
+export function diffReports(before: WithAnswers | null, after: WithAnswers): ReportChange[] {
   if (!before) return [];
   const out: ReportChange[] = [];
   const oldEntries = new Map(before.entries.map((e) => [e.itemId, e]));
@@ -44,6 +54,10 @@ export function diffReports(before: ReportPayload | null, after: ReportPayload):
   }
   const now = new Set(after.entries.map((e) => e.itemId));
   for (const e of before.entries) if (!now.has(e.itemId)) out.push({ kind: 'removed', itemId: e.itemId });
+  const oldAnswers = answersByItem(before);
+  const newAnswers = answersByItem(after);
+  for (const id of new Set([...newAnswers.keys(), ...oldAnswers.keys()]))
+    if (!jsonEqual(oldAnswers.get(id) ?? [], newAnswers.get(id) ?? [])) out.push({ kind: 'answers', itemId: id as ItemId });
   if (before.narrative !== after.narrative) out.push({ kind: 'narrative' });
   return out;
 }

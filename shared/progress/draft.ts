@@ -6,6 +6,7 @@
  */
 import type { ItemId } from '../model/ids';
 import { ENTRY_STATUSES, type EntryStatus } from '../model/report';
+import { reviveAnswers, type AnswerDraft } from './answers';
 
 /** The report's narrative (opening text) where an item id is expected: in the item list, in problems. */
 export const NARRATIVE_ITEM = '#narrative' as ItemId;
@@ -26,6 +27,11 @@ export type EntryDraft = {
   value: string;
   /** Projects: money disbursed, million VND, as typed (`1.250`, `1.250,5`). */
   disbursed: string;
+  /**
+   * Answers to the comments of a returned report (shared/progress/answers.ts). Optional so that
+   * drafts built elsewhere stay valid; `emptyDraft` and `reviveDraft` always set it.
+   */
+  answers?: AnswerDraft[];
 };
 
 export type DraftField = keyof EntryDraft;
@@ -36,7 +42,7 @@ export const TEXT_FIELDS = ['result', 'difficulties', 'proposals'] as const;
 export type ProgressRow = { itemId: ItemId; draft: EntryDraft; confirmed: boolean };
 
 export const emptyDraft = (): EntryDraft => ({
-  status: null, percent: '', result: '', difficulties: '', proposals: '', evidence: [], completedOn: '', value: '', disbursed: '',
+  status: null, percent: '', result: '', difficulties: '', proposals: '', evidence: [], completedOn: '', value: '', disbursed: '', answers: [],
 });
 
 export const emptyEvidence = (): EvidenceDraft => ({ ref: '', date: '', note: '' });
@@ -45,9 +51,12 @@ export function isEntryStatus(s: unknown): s is EntryStatus {
   return typeof s === 'string' && (ENTRY_STATUSES as readonly string[]).includes(s);
 }
 
-/** A patch applied to a draft; the evidence list is replaced whole (rows are small). */
+/** A patch applied to a draft; the evidence and answer lists are replaced whole (rows are small). */
 export function applyPatch(draft: EntryDraft, patch: DraftPatch): EntryDraft {
-  return { ...draft, ...patch, evidence: (patch.evidence ?? draft.evidence).map((e) => ({ ...e })) };
+  return {
+    ...draft, ...patch, evidence: (patch.evidence ?? draft.evidence).map((e) => ({ ...e })),
+    answers: (patch.answers ?? draft.answers ?? []).map((a) => ({ ...a })),
+  };
 }
 
 const sameEvidence = (a: readonly EvidenceDraft[], b: readonly EvidenceDraft[]) =>
@@ -61,9 +70,11 @@ export function changedFields(draft: EntryDraft, patch: DraftPatch): { before: D
     const next = patch[key];
     if (next === undefined) continue;
     const prev = draft[key];
-    const same = key === 'evidence' ? sameEvidence(prev as EvidenceDraft[], next as EvidenceDraft[]) : prev === next;
+    const same = key === 'evidence' ? sameEvidence(prev as EvidenceDraft[], next as EvidenceDraft[])
+      : key === 'answers' ? JSON.stringify(prev ?? []) === JSON.stringify(next)
+        : prev === next;
     if (same) continue;
-    before[key] = prev;
+    before[key] = key === 'answers' ? prev ?? [] : prev;
     after[key] = next;
   }
   return Object.keys(after).length === 0 ? null : { before: before as DraftPatch, after: after as DraftPatch };
@@ -72,7 +83,7 @@ export function changedFields(draft: EntryDraft, patch: DraftPatch): { before: D
 /** True when nothing was typed and no status chosen. */
 export function isBlank(d: EntryDraft): boolean {
   return d.status === null && d.percent === '' && d.result === '' && d.difficulties === '' && d.proposals === ''
-    && d.evidence.length === 0 && d.completedOn === '' && d.value === '' && d.disbursed === '';
+    && d.evidence.length === 0 && d.completedOn === '' && d.value === '' && d.disbursed === '' && (d.answers ?? []).every((a) => a.answer === '');
 }
 
 /**
@@ -91,6 +102,6 @@ export function reviveDraft(raw: unknown): EntryDraft {
   return {
     status: isEntryStatus(r.status) ? r.status : null,
     percent: str(r.percent), result: str(r.result), difficulties: str(r.difficulties), proposals: str(r.proposals),
-    evidence, completedOn: str(r.completedOn), value: str(r.value), disbursed: str(r.disbursed),
+    evidence, completedOn: str(r.completedOn), value: str(r.value), disbursed: str(r.disbursed), answers: reviveAnswers(r.answers),
   };
 }

@@ -10,3 +10,4 @@ export * from './home';
 export * from './project';
 export * from './assigned';
 export * from './coordinating';
+export * from './answers';

@@ -8,8 +8,16 @@ import type { PlanItem } from '../model/plan';
 import type { Entry, Evidence, IndicatorValue, ProjectValue, ReportPayload } from '../model/report';
 import { emptyDraft, isEntryStatus, type ProgressRow } from './draft';
 import { readDraft } from './read';
+import { readReportAnswers, reportAnswers, type ReportAnswer } from './answers';
 
-export function buildReportPayload(items: readonly Pick<PlanItem, 'id' | 'kind'>[], rows: readonly ProgressRow[], narrative: string): ReportPayload {
+/**
+ * The report payload as PlanBook writes it: the contract's fields, plus `answers` (issue 5) when
+ * the unit answered comments of a returned report. Without answers the field is left out, so a
+ * report with nothing to answer is the contract's payload exactly.
+ */
+export type UnitReportPayload = ReportPayload & { answers?: ReportAnswer[] };
+
+export function buildReportPayload(items: readonly Pick<PlanItem, 'id' | 'kind'>[], rows: readonly ProgressRow[], narrative: string): UnitReportPayload {
   const byItem = new Map(rows.map((r) => [r.itemId, r]));
   const entries: Entry[] = [];
   const indicatorValues: IndicatorValue[] = [];
@@ -20,7 +28,10 @@ export function buildReportPayload(items: readonly Pick<PlanItem, 'id' | 'kind'>
     if (read.indicator) indicatorValues.push(read.indicator);
     if (read.project) projectValues.push(read.project);
   }
-  return { entries, indicatorValues, projectValues, narrative: narrative.trim() };
+  const answers = reportAnswers(items, rows);
+  const payload: UnitReportPayload = { entries, indicatorValues, projectValues, narrative: narrative.trim() };
+  if (answers.length > 0) payload.answers = answers;
+  return payload;
 }
 
 // ---- reading a payload back -------------------------------------------------------------------
@@ -36,7 +47,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
  * The `report` payload of a parsed package (or a bare payload), or null when it is not one.
  * Unknown fields are ignored and missing optional ones defaulted, as the contract asks of readers.
  */
-export function readReportPayload(pkgOrPayload: unknown): ReportPayload | null {
+export function readReportPayload(pkgOrPayload: unknown): UnitReportPayload | null {
   if (!isObj(pkgOrPayload)) return null;
   const p = isObj(pkgOrPayload.payload) ? pkgOrPayload.payload : pkgOrPayload;
   if (!Array.isArray(p.entries)) return null;
@@ -54,6 +65,9 @@ export function readReportPayload(pkgOrPayload: unknown): ReportPayload | null {
   const projectValues: ProjectValue[] = list(p.projectValues).filter(isObj).map((v) => ({
     itemId: str(v.itemId) as ItemId, disbursedMillionVnd: numOrNull(v.disbursedMillionVnd),
   }));
-  return { entries, indicatorValues, projectValues, narrative: str(p.narrative) };
+  const out: UnitReportPayload = { entries, indicatorValues, projectValues, narrative: str(p.narrative) };
+  const answers = readReportAnswers(p);
+  if (answers.length > 0) out.answers = answers;
+  return out;
 }
 

@@ -4,6 +4,7 @@
 // the packages this unit exported in, status lines out; the app words them.
 import type { ItemId } from '../model/ids';
 import type { Reason, ReceivedEntry } from '../packages';
+import type { OpenComment } from '../progress/answers';
 
 /** A package this unit exported (the renderer's `exported` rows carry these). */
 export type ExportedRef = { packageId: string; sequence: number };
@@ -56,4 +57,20 @@ export function returnedComments(lines: readonly ReceiptLine[]): Map<string, str
     for (const c of l.comments) out.set(c.itemId, [...(out.get(c.itemId) ?? []), c.text]);
   }
   return out;
+}
+
+/**
+ * The comments this unit still has to answer: those of the latest review of its exported
+ * packages (highest sequence, then latest arrival), when that review returned the report. They
+ * stay open after the unit exports its answer and until a newer review (approval, or another
+ * return with its own comments) arrives in a receipt. `receiptPackageId`: the receipt they came in.
+ */
+export function openComments(received: readonly ReceivedEntry[], unitId: string, exported: readonly ExportedRef[], receiptPackageId: string): OpenComment[] {
+  const reviewed = entriesForUnit(received, unitId, exported).filter((r) => r.review);
+  if (reviewed.length === 0) return [];
+  const latest = reviewed.reduce((a, b) => (b.sequence > a.sequence || (b.sequence === a.sequence && b.receivedAt > a.receivedAt) ? b : a));
+  if (latest.review?.state !== 'returned') return [];
+  return latest.review.comments.map((c) => ({
+    itemId: c.itemId, text: c.text, returnedPackageId: latest.packageId, returnedSequence: latest.sequence, receiptPackageId,
+  }));
 }
