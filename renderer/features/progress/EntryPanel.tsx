@@ -9,8 +9,7 @@ import type { ReportModel } from './useReport';
 import { scopeOf } from './autosave';
 import { CoordinatingEntries } from './CoordinatingEntries';
 import { useCoordinating } from './useCoordinating';
-import { useReceiptLines } from './ReceiptCard';
-import { returnedComments } from '../../../shared/receipts/forUnit';
+import { commentsOf } from '../../../shared/progress';
 
 const focusFirstField = () => setTimeout(() => (document.getElementById('pf-status') ?? document.getElementById('pf-narrative'))?.focus(), 0);
 
@@ -23,8 +22,9 @@ export function EntryPanel({ model }: { model: ReportModel }) {
   const problemItems = useMemo(() => new Set(model.problems.filter((p) => p.severity === 'blocker').map((p) => p.itemId)), [model.problems]);
   const current = model.assigned.find((a) => a.item.id === selected);
   const coordinating = useCoordinating(model);
-  const { lines } = useReceiptLines(model);
-  const returned = useMemo(() => returnedComments(lines), [lines]);
+  const first = model.comments[0];
+  // The answers went with the latest export when it is newer than the returned package and nothing changed since.
+  const sentIn = first && model.lastExport && model.lastExport.sequence > first.returnedSequence && model.state.kind === 'exported' ? model.lastExport.sequence : null;
 
   const move = (delta: 1 | -1) => {
     const i = ids.indexOf(selected);
@@ -44,7 +44,7 @@ export function EntryPanel({ model }: { model: ReportModel }) {
         {selected === NARRATIVE || !current
           ? <NarrativeEditor key={JSON.stringify(model.key)} reportKey={model.key} stored={model.narrative} confirmed={model.narrativeConfirmed} />
           : <ItemEditor key={current.item.id} reportKey={model.key} item={current.item} role={current.role}
-              row={model.rowsById.get(current.item.id)} onMove={move} returned={returned.get(current.item.id)} />}
+              row={model.rowsById.get(current.item.id)} onMove={move} comments={commentsOf(model.comments, current.item.id)} sentIn={sentIn} />}
         {current?.role === 'lead' && selected !== NARRATIVE && coordinating.byItem.has(current.item.id) && (
           <CoordinatingEntries entries={coordinating.byItem.get(current.item.id) ?? []} name={coordinating.name} />
         )}

@@ -117,6 +117,7 @@ export function ExportPanel({ model, periodLabel }: { model: ReportModel; period
         <ul className="changes">
           {model.changes.map((c, i) => (
             <li key={i}>{c.kind === 'narrative' ? t('progress.export.change.narrative')
+              : c.kind === 'answers' ? t('progress.export.change.answers', { no: no(c.itemId) })
               : c.kind === 'changed' ? t('progress.export.change.changed', { no: no(c.itemId), fields: c.fields.map((f) => t(FIELD_KEY[f])).join(', ') })
                 : t(c.kind === 'added' ? 'progress.export.change.added' : 'progress.export.change.removed', { no: no(c.itemId) })}</li>
           ))}

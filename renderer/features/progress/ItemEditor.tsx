@@ -2,7 +2,7 @@ import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import type { PlanItem } from '../../../shared/model/plan';
 import type { Role } from '../../../shared/units/assignment';
 import { parsePeriodKey } from '../../../shared/periods/keys';
-import { applyPatch, emptyDraft, readDraft, type DraftPatch, type ProgressRow } from '../../../shared/progress';
+import { applyPatch, emptyDraft, readDraft, type DraftPatch, type OpenComment, type ProgressRow } from '../../../shared/progress';
 import { useDb } from '../../db/context';
 import { useT } from '../../i18n';
 import { useUi } from '../../state';
@@ -13,10 +13,18 @@ import { StatusSelect, TextArea, TextInput } from './fields';
 import { EvidenceRows } from './EvidenceRows';
 import { DisbursedField, IndicatorValueField } from './ValueFields';
 import { fieldErrorText, KIND_KEY } from './labels';
+import { ReturnedComments } from './ReturnedComments';
 
-type Props = { reportKey: ReportKey; item: PlanItem; role: Role | null; row: ProgressRow | undefined; onMove: (delta: 1 | -1) => void; returned?: readonly string[] };
+type Props = {
+  reportKey: ReportKey; item: PlanItem; role: Role | null; row: ProgressRow | undefined; onMove: (delta: 1 | -1) => void;
+  /** Open comments of a returned report on this item, and the package their answers went in (if any). */
+  comments?: readonly OpenComment[]; sentIn?: number | null;
+};
 
-export function ItemEditor({ reportKey, item, role, row, onMove, returned = [] }: Props) {
+/** `evidence.2.date` → `ev2-date`, `answer.1` → `answer-1`: the field's element id after `pf-`. */
+const fieldElement = (field: string) => (field.startsWith('evidence.') ? `ev${field.split('.')[1]}-date` : field.replace('.', '-'));
+
+export function ItemEditor({ reportKey, item, role, row, onMove, comments = [], sentIn = null }: Props) {
   const t = useT();
   const db = useDb();
   const saver = autosaverFor(db);
@@ -33,8 +41,7 @@ export function ItemEditor({ reportKey, item, role, row, onMove, returned = [] }
 
   useEffect(() => {
     if (!focus || focus.itemId !== item.id) return;
-    const field = focus.field.startsWith('evidence.') ? `ev${focus.field.split('.')[1]}-date` : focus.field;
-    const el = document.getElementById(id(field)) ?? document.getElementById(id('status'));
+    const el = document.getElementById(id(fieldElement(focus.field))) ?? document.getElementById(id('status'));
     el?.focus();
   }, [focus, item.id]);
 
@@ -60,7 +67,6 @@ export function ItemEditor({ reportKey, item, role, row, onMove, returned = [] }
           {item.due ? ` · ${t('progress.item.due', { due: item.due })}` : ''}
           {item.target ? ` · ${t('progress.item.target', { target: item.target })}` : ''}
         </p>
-        {returned.map((text, i) => <p key={i} className="warning returned-note" role="note">{t('progress.entry.returned', { text })}</p>)}
         {row && !row.confirmed && (
           <p className="unconfirmed-note" role="note">
             {t('progress.item.unconfirmed')}{' '}
@@ -68,6 +74,7 @@ export function ItemEditor({ reportKey, item, role, row, onMove, returned = [] }
           </p>
         )}
       </header>
+      <ReturnedComments comments={comments} draft={draft} sentIn={sentIn} onChange={(answers) => change({ answers })} />
       <div className="editor-grid">
         <StatusSelect id={id('status')} value={draft.status} onChange={(status) => change({ status })} />
         <TextInput id={id('percent')} label={t('progress.field.percent')} value={draft.percent} inputMode="decimal"

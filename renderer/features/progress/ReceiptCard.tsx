@@ -4,7 +4,7 @@ import type { ItemId } from '../../../shared/model/ids';
 import { formatDateVi } from '../../../shared/format/vi';
 import { formatFingerprint } from '../../../shared/crypto/hash';
 import { reasonMessage } from '../../../shared/packages';
-import { NARRATIVE_ITEM } from '../../../shared/progress';
+import { isAnswered, NARRATIVE_ITEM } from '../../../shared/progress';
 import { receiptLines, type ReceiptLine } from '../../../shared/receipts/forUnit';
 import { useDb } from '../../db/context';
 import { useT } from '../../i18n';
@@ -26,6 +26,10 @@ export function useReceiptLines(model: ReportModel): { lines: ReceiptLine[]; con
   }), [stored, model.key.unitId, model.exported]);
 }
 
+/** The answer field of the j-th comment: `answer.<n>`, n counting the comments on the same item. */
+const answerField = (comments: readonly { itemId: ItemId }[], j: number) =>
+  `answer.${comments.slice(0, j).filter((c) => c.itemId === comments[j]?.itemId).length}`;
+
 export function ReceiptCard({ model }: { model: ReportModel }) {
   const t = useT();
   const db = useDb();
@@ -33,6 +37,7 @@ export function ReceiptCard({ model }: { model: ReportModel }) {
   const focus = useUi((s) => s.focusProgressField);
   const directory = useDirectory();
   const { lines, consolidating, untrustedKey } = useReceiptLines(model);
+  const open = model.comments;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const nameOf = (id: string) => directory?.units.get(id)?.name ?? id;
@@ -72,10 +77,11 @@ export function ReceiptCard({ model }: { model: ReportModel }) {
             {l.kind === 'returned' && (
               <>
                 {t('progress.home.receipt.returned')}
+                {open.length > 0 && <> · {t('progress.home.receipt.answered', { answered: open.filter((c) => isAnswered(model.rowsById.get(c.itemId)?.draft, c)).length, total: open.length })}</>}
                 <ul className="receipt-comments">
                   {l.comments.map((c, j) => (
                     <li key={j}>
-                      <button type="button" className="link" onClick={() => focus(c.itemId, 'status')}>
+                      <button type="button" className="link" onClick={() => focus(c.itemId, answerField(l.comments, j))}>
                         {t('progress.home.receipt.comment', { no: no(c.itemId), text: c.text })}
                       </button>
                     </li>

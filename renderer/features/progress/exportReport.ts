@@ -6,7 +6,9 @@ import { buildReportPackage, signPackage, type Signer } from '../../../shared/pa
 import { blockers, buildReportPayload, checkCompleteness, exportFileName, nextSequence, type Problem } from '../../../shared/progress';
 import type { SaveFileResult } from '../../../shared/platform/contract';
 import type { PlanBookDb } from '../../db/database';
+import { openComments } from '../../../shared/receipts/forUnit';
 import { progressRepo, toProgressRow, type ReportKey } from './progressRepo';
+import { receiptRepo } from './receiptRepo';
 
 /** A copy of the last sequence kept outside the database, so restoring an older database cannot lower it. */
 export interface SequenceWitness { read(k: ReportKey): number | null; write(k: ReportKey, sequence: number): void }
@@ -40,9 +42,13 @@ export type ExportOutcome =
 
 export async function exportReport(db: PlanBookDb, input: ExportInput, deps: ExportDeps): Promise<ExportOutcome> {
   const { key } = input;
-  const [rows, report, exported] = await Promise.all([progressRepo.rows(db, key), progressRepo.report(db, key), progressRepo.exported(db, key)]);
+  const [rows, report, exported, receipt] = await Promise.all([
+    progressRepo.rows(db, key), progressRepo.report(db, key), progressRepo.exported(db, key), receiptRepo.get(db, key.planId, key.period),
+  ]);
   const progressRows = rows.map(toProgressRow);
-  const problems = blockers(checkCompleteness(input.items, progressRows, { confirmed: report?.narrativeConfirmed !== false }));
+  // Comments of a returned report are answered before the next export (issue 5): read here, not from the screen.
+  const comments = receipt ? openComments(receipt.received, key.unitId, exported, receipt.packageId) : [];
+  const problems = blockers(checkCompleteness(input.items, progressRows, { confirmed: report?.narrativeConfirmed !== false }, comments));
   if (problems.length > 0) return { ok: false, reason: 'incomplete', problems };
 
   const signer = await deps.signer();

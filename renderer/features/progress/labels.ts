@@ -14,7 +14,7 @@ export const KIND_KEY: Record<ItemKind, MessageKey> = { task: 'progress.kind.tas
 
 export const PROBLEM_KEY: Record<ProblemKind, MessageKey> = {
   'no-status': 'progress.problem.no-status', 'no-value': 'progress.problem.no-value', 'invalid-input': 'progress.problem.invalid-input',
-  unconfirmed: 'progress.problem.unconfirmed', 'done-without-date': 'progress.problem.done-without-date', 'done-under-100': 'progress.problem.done-under-100',
+  unconfirmed: 'progress.problem.unconfirmed', unanswered: 'progress.problem.unanswered', 'done-without-date': 'progress.problem.done-without-date', 'done-under-100': 'progress.problem.done-under-100',
 };
 
 export const OUTCOME_KEY: Record<TargetOutcome, MessageKey> = { met: 'progress.value.met', 'not-met': 'progress.value.not-met', unknown: 'progress.value.unknown' };

@@ -11,13 +11,15 @@ import { indexDirectory } from '../../../shared/units/directory';
 import { rolesForUnit } from '../../../shared/units/assignment';
 import {
   assignedItems, buildReportPayload, checkCompleteness, diffReports, readReportPayload, reportState,
-  type AssignedItem, type Problem, type ProgressRow, type ReportChange, type ReportState,
+  type AssignedItem, type OpenComment, type Problem, type ProgressRow, type ReportChange, type ReportState,
 } from '../../../shared/progress';
+import { openComments } from '../../../shared/receipts/forUnit';
 import { useDb } from '../../db/context';
 import type { ExportedPackageRecord, SequenceRecord } from '../../db/records';
 import { usePlanDocument } from '../plans/plansRepo';
 import { unitsRepo } from '../units/unitsRepo';
 import { progressRepo, toProgressRow, type ReportKey } from './progressRepo';
+import { receiptRepo } from './receiptRepo';
 
 export const todayVn = (): IsoDate => localDate(Date.now());
 
@@ -48,6 +50,8 @@ export type ReportModel = {
   problems: Problem[];
   state: ReportState;
   changes: ReportChange[];
+  /** Comments of a returned report this unit still answers (from the stored receipt). */
+  comments: OpenComment[];
 };
 
 const decoder = (rec: ExportedPackageRecord | null): ReportPayload | null => {
@@ -65,6 +69,7 @@ export function useReport(unitId: UnitId, planId: PlanId | null, period: PeriodK
   const rows = useLiveQuery(async () => (key ? (await progressRepo.rows(db, key)).map(toProgressRow) : []), [db, key]);
   const report = useLiveQuery(async () => (key ? progressRepo.report(db, key) : undefined), [db, key]);
   const exported = useLiveQuery(async () => (key ? progressRepo.exported(db, key) : []), [db, key]);
+  const receipt = useLiveQuery(async () => (key ? receiptRepo.get(db, key.planId, key.period) : null), [db, key]);
 
   const assignment = useMemo(() => {
     if (!doc) return null;
@@ -81,17 +86,18 @@ export function useReport(unitId: UnitId, planId: PlanId | null, period: PeriodK
 
   return useMemo(() => {
     if (doc === null) return null;
-    if (!doc || !assignment || !key || !rows || !exported) return undefined;
+    if (!doc || !assignment || !key || !rows || !exported || receipt === undefined) return undefined;
     const items = assignment.items.map((a) => a.item);
     const narrative = report?.narrative ?? '';
     const narrativeConfirmed = report?.narrativeConfirmed !== false;
     const payload = buildReportPayload(items, rows, narrative);
+    const comments = receipt ? openComments(receipt.received, key.unitId, exported, receipt.packageId) : [];
     const last = lastExport ? { sequence: lastExport.sequence, exportedAt: lastExport.exportedAt, payload: lastPayload } : null;
     return {
       key, doc, assigned: assignment.items, rolesKnown: assignment.known, rows,
       rowsById: new Map(rows.map((r) => [r.itemId, r])), narrative, narrativeConfirmed, report, exported, lastExport,
-      payload, problems: checkCompleteness(items, rows, { confirmed: narrativeConfirmed }), state: reportState(rows, last, payload),
-      changes: diffReports(lastPayload, payload),
+      payload, problems: checkCompleteness(items, rows, { confirmed: narrativeConfirmed }, comments), state: reportState(rows, last, payload),
+      changes: diffReports(lastPayload, payload), comments,
     };
-  }, [doc, assignment, key, rows, report, exported, lastExport, lastPayload]);
+  }, [doc, assignment, key, rows, report, exported, lastExport, lastPayload, receipt]);
 }
