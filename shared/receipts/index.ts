@@ -4,3 +4,4 @@ export * from './receipt';
 export * from './expected';
 export * from './missing';
 export * from './forUnit';
+export * from './followUp';

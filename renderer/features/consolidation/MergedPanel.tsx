@@ -9,6 +9,7 @@ import type { PlanItem } from '../../../shared/model/plan';
 import { sanitizeForDisplay } from '../../../shared/packages';
 import { useT } from '../../i18n';
 import { FeedbackList } from './FeedbackList';
+import { FollowUpList } from './ReviewFollowUp';
 import { ChangesList } from './ChangesList';
 import { ProjectsTable } from './ProjectsTable';
 import type { ConsolidationView } from './useConsolidation';
@@ -98,6 +99,7 @@ export function MergedPanel({ view }: { view: ConsolidationView }) {
         return item ? `${itemLabel(view, item)} ${short(item.content, 90)}` : id;
       }} />
       <FeedbackList view={view} />
+      <FollowUpList view={view} />
     </section>
   );
 }

@@ -7,7 +7,8 @@ import { useDb } from '../../db/context';
 import { useT } from '../../i18n';
 import { exportConsolidated, exportReceipt, platformDeps, retrySave, type ExportResult, type PendingSave } from './exportPackages';
 import { receivedRepo } from './receivedRepo';
-import { ReviewForm, type Comment } from './ReviewForm';
+import { ReviewForm, reportedItems, type Comment } from './ReviewForm';
+import { followUpOf, ReviewFollowUp } from './ReviewFollowUp';
 import type { ConsolidationView } from './useConsolidation';
 import { PrintButton } from '../report/PrintButton';
 import { consolidatedReportDocument } from '../report/reportDocuments';
@@ -64,16 +65,20 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
             {submitted.map((b) => {
               const unit = sanitizeForDisplay(view.name(b.unitId));
               const row = acceptedRow(b.unitId);
+              const followUp = followUpOf(view, b.unitId);
               return (
                 <tr key={b.unitId}>
                   <th scope="row">{unit}</th>
                   <td className="num">{b.sequence ?? '—'}</td>
-                  <td>{row?.review ? `${t(`cons.receipts.review.${row.review.state}`)}${row.review.comments.length ? ` (${t('cons.receipts.comments', { count: row.review.comments.length })})` : ''}` : t('cons.receipts.review.none')}</td>
+                  <td>
+                    {row?.review ? `${t(`cons.receipts.review.${row.review.state}`)}${row.review.comments.length ? ` (${t('cons.receipts.comments', { count: row.review.comments.length })})` : ''}` : t('cons.receipts.review.none')}
+                    {followUp && <ReviewFollowUp view={view} followUp={followUp} unit={unit} />}
+                  </td>
                   <td><div className="actions-cell">
                     {row && <button type="button" onClick={() => void review(b.unitId, 'approved')}>{t('cons.receipts.approve', { unit })}</button>}
                     {row && <button type="button" onClick={() => setReturning(returning === b.unitId ? null : b.unitId)}>{t('cons.receipts.return', { unit })}</button>}
                     <button type="button" onClick={() => void receipt(b.unitId)}>{t('cons.receipts.exportOne', { unit })}</button>
-                    {returning === b.unitId && <ReviewForm view={view} unit={unit} onReturn={(c) => void review(b.unitId, 'returned', c)} />}
+                    {returning === b.unitId && <ReviewForm view={view} unit={unit} items={row ? reportedItems(row.bytes) : null} onReturn={(c) => void review(b.unitId, 'returned', c)} />}
                   </div></td>
                 </tr>
               );
