@@ -8,6 +8,12 @@ import { utf8DecodeStrict } from './primitives';
 
 export type JsonObject = { [key: string]: JsonValue };
 export type StrictJsonResult = { ok: true; value: JsonValue } | { ok: false; error: string; at: number };
+/**
+ * With `signed` asked for: when the text is already canonical (RFC 8785: what every PlanBook
+ * writer produces), the package's signed bytes cut out of it; null when it is not canonical (the
+ * caller canonicalises then). See parseStrictJson.
+ */
+export type StrictPackageResult = { ok: true; value: JsonValue; signed: Uint8Array | null } | { ok: false; error: string; at: number };
 
 export const DEFAULT_MAX_DEPTH = 64;
 /** Names that reach Object.prototype in naive code downstream: refused wherever they appear. */
@@ -21,6 +27,14 @@ class JsonError extends Error {
 
 class Parser {
   private i = 0;
+  /**
+   * Still true when everything read so far is in canonical form (RFC 8785, as canonicalize in
+   * shared/crypto/jcs.ts writes it): no whitespace, members in increasing UTF-16 order, strings
+   * escaped as JSON.stringify escapes them, numbers as JSON.stringify writes them.
+   */
+  canonical = true;
+  /** Where the top-level `signature` object's `value` member is, with one comma: [start, end) in characters. */
+  cut: [number, number] | null = null;
   constructor(private readonly s: string, private readonly maxDepth: number) {}
 
   parseDocument(): JsonValue {
@@ -39,15 +53,17 @@ class Parser {
     const s = this.s;
     for (;;) {
       const c = s.charCodeAt(this.i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.i++;
-      else return;
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+        this.i++;
+        this.canonical = false;
+      } else return;
     }
   }
 
-  private value(depth: number): JsonValue {
+  private value(depth: number, signature = false): JsonValue {
     const c = this.s[this.i];
     switch (c) {
-      case '{': return this.object(depth);
+      case '{': return this.object(depth, signature);
       case '[': return this.array(depth);
       case '"': return this.string();
       case 't': return this.literal('true', true);
@@ -78,15 +94,19 @@ class Parser {
     if (Object.is(v, -0)) this.fail('negative zero');
     if (v === 0 && /[1-9]/u.test(token.split(/[eE]/u)[0]!)) this.fail(`number ${token} underflows to zero`);
     if (Math.abs(v) > Number.MAX_SAFE_INTEGER) this.fail(`number ${token} is beyond 2^53`);
+    // Canonical numbers are JSON.stringify's (ECMAScript Number::toString): 1.0, 1e2, 0.50 are not.
+    if (this.canonical && String(v) !== token) this.canonical = false;
     this.i += token.length;
     return v;
   }
 
   private string(): string {
     const s = this.s;
+    const open = this.i;
     this.i++; // opening quote
     let out = '';
     let start = this.i;
+    let escaped = false;
     for (;;) {
       const c = s.charCodeAt(this.i);
       if (Number.isNaN(c)) this.fail('unterminated string');
@@ -97,6 +117,7 @@ class Parser {
       }
       if (c < 0x20) this.fail('control character in a string');
       if (c !== 0x5c) { this.i++; continue; }
+      escaped = true;
       out += s.slice(start, this.i);
       const e = s[this.i + 1];
       switch (e) {
@@ -122,6 +143,9 @@ class Parser {
     }
     // Raw UTF-8 cannot carry surrogates (the decoder is fatal), but \ud800 escapes can.
     if (hasLoneSurrogate(out)) this.fail('lone surrogate in a string');
+    // Without a backslash a string is canonical (controls and quotes cannot appear unescaped);
+    // with one, its escapes must be exactly JSON.stringify's (\n, not \u000a; \u00e9 is not canonical).
+    if (escaped && this.canonical && JSON.stringify(out) !== s.slice(open, this.i)) this.canonical = false;
     return out;
   }
 
@@ -142,13 +166,15 @@ class Parser {
     }
   }
 
-  private object(depth: number): JsonObject {
+  /** `signature`: this is the top-level object's `signature` member (where `value` is cut from). */
+  private object(depth: number, signature: boolean): JsonObject {
     if (depth > this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`);
     this.i++;
     // Null prototype: no member name can reach Object.prototype, whatever code reads this later.
     const out = Object.create(null) as JsonObject;
     this.ws();
     if (this.s[this.i] === '}') { this.i++; return out; }
+    let previous: string | null = null;
     for (;;) {
       this.ws();
       if (this.s[this.i] !== '"') this.fail('expected a member name');
@@ -156,13 +182,19 @@ class Parser {
       const key = this.string();
       if (FORBIDDEN_KEYS.has(key)) throw new JsonError(`forbidden member name ${key}`, at);
       if (Object.prototype.hasOwnProperty.call(out, key)) throw new JsonError(`duplicate member name ${JSON.stringify(key)}`, at);
+      // Canonical members are sorted by UTF-16 code units, which is how `<` compares strings.
+      if (previous !== null && !(previous < key)) this.canonical = false;
+      previous = key;
       this.ws();
       if (this.s[this.i] !== ':') this.fail('expected :');
       this.i++;
       this.ws();
-      out[key] = this.value(depth + 1);
+      out[key] = this.value(depth + 1, depth === 1 && key === 'signature');
       this.ws();
       const c = this.s[this.i];
+      // The signed bytes leave out `signature.value`: its member and the comma that joins it to the
+      // others (the one before it, or after it when it comes first; none when it is alone).
+      if (signature && key === 'value') this.cut = at > 0 && this.s[at - 1] === ',' ? [at - 1, this.i] : [at, c === ',' ? this.i + 1 : this.i];
       if (c === ',') { this.i++; continue; }
       if (c === '}') { this.i++; return out; }
       this.fail('expected , or } in an object');
@@ -172,22 +204,62 @@ class Parser {
 
 /** Parses already decoded text with the same strictness. */
 export function parseStrictJsonText(text: string, maxDepth = DEFAULT_MAX_DEPTH): StrictJsonResult {
+  const r = parseWith(text, maxDepth);
+  return r.ok ? { ok: true, value: r.value } : r;
+}
+
+function parseWith(text: string, maxDepth: number): { ok: true; value: JsonValue; parser: Parser } | { ok: false; error: string; at: number } {
+  const parser = new Parser(text, maxDepth);
   try {
-    return { ok: true, value: new Parser(text, maxDepth).parseDocument() };
+    return { ok: true, value: parser.parseDocument(), parser };
   } catch (e) {
     if (e instanceof JsonError) return { ok: false, error: e.message, at: e.at };
     return { ok: false, error: 'unparseable', at: 0 }; // e.g. out of memory on a hostile string
   }
 }
 
+/** Bytes of UTF-8 that `s` takes (well-formed: lone surrogates never reach here). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) n += 1; // each half of a surrogate pair: 4 bytes for the 2 units
+    else if (c >= 0x800) n += 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
+}
+
 /**
  * Well-formed UTF-8 (no BOM: a leading U+FEFF is not JSON whitespace), one JSON value, nothing
  * after it (NUL padding from an unfinished USB write, a second concatenated package: errors).
  */
-export function parseStrictJson(bytes: Uint8Array, maxDepth = DEFAULT_MAX_DEPTH): StrictJsonResult {
+export function parseStrictJson(bytes: Uint8Array, maxDepth?: number): StrictJsonResult;
+/**
+ * `signed`: also the signed bytes of the package in `bytes` (contract: UTF-8 of the JCS form
+ * without `signature.value`, as signingBytes computes them) when the text is canonical already,
+ * cut out of `bytes` instead of canonicalising the parsed tree again. Equal by construction: the
+ * JCS form of an object is its members' canonical texts in order joined by commas, so leaving a
+ * member out removes its text and one comma. Not canonical (whitespace, other member order or
+ * escapes): `signed` is null and the caller canonicalises as before.
+ */
+export function parseStrictJson(bytes: Uint8Array, maxDepth: number | undefined, signed: true): StrictPackageResult;
+export function parseStrictJson(bytes: Uint8Array, maxDepth = DEFAULT_MAX_DEPTH, signed = false): StrictJsonResult | StrictPackageResult {
   const text = utf8DecodeStrict(bytes);
   if (text === null) return { ok: false, error: 'not well-formed UTF-8', at: 0 };
-  return parseStrictJsonText(text, maxDepth);
+  const r = parseWith(text, maxDepth);
+  if (!r.ok) return r;
+  if (!signed) return { ok: true, value: r.value };
+  const { canonical, cut } = r.parser;
+  if (!canonical || !isJsonObject(r.value)) return { ok: true, value: r.value, signed: null };
+  if (!cut) return { ok: true, value: r.value, signed: bytes };
+  // Character positions to byte positions, counted from the end: what follows the cut is short.
+  const end = bytes.length - utf8Length(text.slice(cut[1]));
+  const start = end - utf8Length(text.slice(cut[0], cut[1]));
+  const out = new Uint8Array(bytes.length - (end - start));
+  out.set(bytes.subarray(0, start));
+  out.set(bytes.subarray(end), start);
+  return { ok: true, value: r.value, signed: out };
 }
 
 export function isJsonObject(v: unknown): v is JsonObject {
