@@ -49,6 +49,7 @@ function trustTexts(error: TrustError): [vi: string, en: string] {
     case 'fingerprint-mismatch': return ['Mã vân tay gõ vào không khớp với khóa; chưa tin cậy khóa này.', 'The typed fingerprint does not match the key; the key was not trusted.'];
     case 'issuer-not-trusted': return ['Khóa của đơn vị ban hành kế hoạch chưa được tin cậy; hãy đối chiếu mã vân tay trước.', 'The key of the plan\'s issuing unit is not trusted; compare its fingerprint first.'];
     case 'not-a-rotation': return ['Gói khóa này không phải gói đổi khóa.', 'This keys package is not a rotation.'];
+    case 'rotation-unproven': return ['Gói đổi khóa không có chữ ký của khóa mới, nên không được áp dụng tự động; hãy đối chiếu mã vân tay của khóa mới với đơn vị qua điện thoại.', 'The rotation package carries no signature by the new key, so it is not applied by itself; compare the new key\'s fingerprint with the unit over the phone.'];
     default: return missingCase(error);
   }
 }

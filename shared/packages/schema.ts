@@ -70,7 +70,11 @@ const consolidatedPayload = z.looseObject({
   summary: z.looseObject({ units: z.array(z.looseObject({ id, name: str, parentId: id.nullable() })) }),
 });
 
-const keysPayload = z.looseObject({ unitId: id, publicKey: publicKeySchema, validFrom: dateTime, replaces: keyIdSchema.nullable().optional() });
+const keysPayload = z.looseObject({
+  unitId: id, publicKey: publicKeySchema, validFrom: dateTime, replaces: keyIdSchema.nullable().optional(),
+  // The new key's proof in a rotation (docs/package-format.md §2): when present it is a signature.
+  newKeySignature: signatureValueSchema.optional(),
+});
 
 const receiptPayload = z.looseObject({
   received: z.array(z.looseObject({

@@ -109,11 +109,49 @@ export const buildConsolidatedPackage = (
   h: HeaderInput & { planId: string; planRevision: number; period: string }, children: Package[], summary: ConsolidatedSummary,
 ) => buildPackage('consolidated', h, { children, summary });
 
-/** Self-enrolment (no `replaces`, signed by the new key) or rotation (`replaces` = old keyId, signed by the old key). */
+/**
+ * Self-enrolment (no `replaces`, signed by the new key) or rotation (`replaces` = old keyId, signed
+ * by the old key; sign it with signRotation so the new key proves itself too).
+ */
 export function buildKeysPackage(h: Omit<HeaderInput, 'planId' | 'planRevision' | 'period'> & { publicKey: Uint8Array; validFrom: string; replaces?: string }) {
   const payload: KeysPayload = { unitId: h.unitId as UnitId, publicKey: toBase64url(h.publicKey), validFrom: h.validFrom };
   if (h.replaces !== undefined) payload.replaces = h.replaces;
   return buildPackage('keys', { unitId: h.unitId, sequence: h.sequence, createdAt: h.createdAt, packageId: h.packageId, app: h.app }, payload);
+}
+
+/**
+ * The bytes the NEW key signs in a rotation (`payload.newKeySignature`, docs/package-format.md §2):
+ * the JCS form of the package without `signature.value` and without `payload.newKeySignature`.
+ * The old key's envelope signature then covers the proof as well.
+ */
+export function rotationProofBytes(pkg: unknown): Uint8Array | null {
+  if (!isJsonObject(pkg) || !isJsonObject(pkg.payload)) return null;
+  const payload: Record<string, unknown> = { ...pkg.payload };
+  delete payload.newKeySignature;
+  return signingBytes({ ...pkg, payload });
+}
+
+/**
+ * Signs a rotation with both keys (issue 3): the new key signs the proof (rotationProofBytes), which
+ * goes into `payload.newKeySignature`; then the old key signs the whole package as usual. The
+ * payload must name the new signer's key and `replaces` the old signer's keyId.
+ */
+export async function signRotation(unsigned: UnsignedPackage<'keys'>, oldSigner: Signer, newSigner: Signer): Promise<SignOutcome<'keys'>> {
+  const { payload } = unsigned;
+  if (payload.publicKey !== toBase64url(newSigner.publicKey) || payload.replaces !== keyIdOf(oldSigner.publicKey)) return { ok: false, error: 'key-mismatch' };
+  const signature = { alg: SIGNATURE_ALG, keyId: keyIdOf(oldSigner.publicKey), publicKey: toBase64url(oldSigner.publicKey) } as const;
+  const { newKeySignature: _stale, ...bare } = payload;
+  const draft: UnsignedPackage<'keys'> = { ...unsigned, payload: bare, signature };
+  const bytes = rotationProofBytes(draft);
+  if (!bytes) return { ok: false, error: 'not-canonical' };
+  let proof: Uint8Array;
+  try {
+    proof = await newSigner.sign(bytes);
+  } catch {
+    return { ok: false, error: 'signer-failed' };
+  }
+  if (proof.length !== 64) return { ok: false, error: 'signer-failed' };
+  return signPackage({ ...draft, payload: { ...bare, newKeySignature: toBase64url(proof) } }, oldSigner);
 }
 
 export const buildReceiptPackage = (h: HeaderInput, received: ReceivedEntry[]) => buildPackage('receipt', h, { received });

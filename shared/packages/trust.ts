@@ -2,11 +2,12 @@
 // Pure: every change returns a new registry, so the app writes it and its audit line in one
 // transaction and the command line writes TRUST.json. A key enters only by an explicit act:
 // enrolment after the officer compared the fingerprint, the unit list of a signed plan package
-// from the issuer, or a rotation signed by a key already trusted for that unit.
+// from the issuer, or a rotation signed by a key already trusted for that unit and by the new key
+// (or, without the new key's proof, confirmed by the officer's fingerprint comparison).
 import { z } from 'zod';
 import { fromBase64url } from './primitives';
 import { publicKeyProblem } from './primitives';
-import { keyIdOf } from './primitives';
+import { keyIdOf, normaliseFingerprint } from './primitives';
 import type { UnitId } from '../model/ids';
 import type { PlanUnit } from '../model/units';
 import { parseStrictJson } from './json';
@@ -35,23 +36,44 @@ export const emptyTrust = (): TrustRegistry => ({ keys: [] });
  */
 export const TRUST_ERRORS = [
   'bad-public-key', 'small-order-key', 'key-of-other-unit', 'not-trusted', 'unknown-key',
-  'fingerprint-mismatch', 'issuer-not-trusted', 'not-a-rotation',
+  'fingerprint-mismatch', 'issuer-not-trusted', 'not-a-rotation', 'rotation-unproven',
 ] as const;
 export type TrustError = (typeof TRUST_ERRORS)[number];
-export type TrustChangeError = Extract<TrustError, 'bad-public-key' | 'small-order-key' | 'key-of-other-unit' | 'not-trusted' | 'unknown-key'>;
+export type TrustChangeError = Extract<TrustError,
+  'bad-public-key' | 'small-order-key' | 'key-of-other-unit' | 'not-trusted' | 'unknown-key' | 'fingerprint-mismatch' | 'rotation-unproven'>;
 export type TrustChange = { ok: true; registry: TrustRegistry } | { ok: false; error: TrustChangeError };
 
-/** How a package signed by `keyId` for `unitId` at `signedAt` stands against the registry. */
-export function judgeKey(registry: TrustRegistry, keyId: string, unitId: string, signedAt: string): KeyJudgement {
+/** A judgement and why, in English for logs and the command line's detail. */
+export type KeyVerdict = { judgement: KeyJudgement; detail: string };
+
+/**
+ * How a package signed by `keyId` for `unitId` at `signedAt` (its header.createdAt) stands against
+ * the registry. A key counts for a unit only from its `validFrom` (null: always) up to, not
+ * including, its `revokedAt`: before validFrom the key was not yet that unit's key, so the package
+ * is `unknown-key` (docs/package-format.md §7).
+ */
+export function explainKey(registry: TrustRegistry, keyId: string, unitId: string, signedAt: string): KeyVerdict {
   const entries = registry.keys.filter((k) => k.keyId === keyId);
-  if (entries.length === 0) return 'unknown-key';
+  if (entries.length === 0) return { judgement: 'unknown-key', detail: 'not in the trust registry' };
   const own = entries.filter((k) => k.unitId === unitId);
-  if (own.length === 0) return 'wrong-unit';
+  if (own.length === 0) return { judgement: 'wrong-unit', detail: `trusted for ${entries.map((k) => k.unitId).join(', ')}` };
   const at = Date.parse(signedAt);
+  // An unreadable validFrom does not hold a key back (as an unreadable revokedAt does not revoke it).
+  const begun = own.filter((k) => k.validFrom === null || !(Date.parse(k.validFrom) > at));
+  if (begun.length === 0) {
+    const from = own.map((k) => k.validFrom).sort()[0];
+    return { judgement: 'unknown-key', detail: `createdAt ${signedAt} is before the key's validFrom ${from ?? '?'}: not yet the unit's key` };
+  }
   // Revoked when the package claims to be made at or after the revocation. createdAt is the
   // signer's word: a thief can backdate, which is why revocation also tells the officer (audit).
-  const live = own.some((k) => k.revokedAt === null || !(Date.parse(k.revokedAt) <= at));
-  return live ? 'ok' : 'revoked-key';
+  const live = begun.some((k) => k.revokedAt === null || !(Date.parse(k.revokedAt) <= at));
+  if (live) return { judgement: 'ok', detail: 'trusted' };
+  return { judgement: 'revoked-key', detail: `revoked at ${begun.map((k) => k.revokedAt).sort()[0] ?? '?'}, at or before createdAt ${signedAt}` };
+}
+
+/** explainKey without the detail. */
+export function judgeKey(registry: TrustRegistry, keyId: string, unitId: string, signedAt: string): KeyJudgement {
+  return explainKey(registry, keyId, unitId, signedAt).judgement;
 }
 
 /** Adds a key for a unit (idempotent). One key belongs to one unit only. */
@@ -75,12 +97,28 @@ export function revokeKey(registry: TrustRegistry, keyId: string, at: string): T
 }
 
 /**
- * Applies a verified `keys` rotation package: the new key enters because the old one, trusted for
- * the same unit, signed it; the old key is revoked from the new key's validFrom. The caller has
- * verified the package (signature and `replaces` = signing key) before calling.
+ * Who vouches for the new key of a rotation besides the old key: its own signature in the package
+ * (`payload.newKeySignature`, checked by verifyPackage), or the officer who compared the new key's
+ * fingerprint over the phone, as for an enrolment (`typed`: the fingerprint typed, which must then
+ * match; null when the officer's confirmation is the act itself, as the app's accept button).
  */
-export function applyRotation(registry: TrustRegistry, payload: KeysPayload, signerKeyId: string, at: string): TrustChange {
+export type RotationConsent = { by: 'proof' } | { by: 'officer'; typed: string | null };
+
+/**
+ * Applies a verified `keys` rotation package: the new key enters because the old one, trusted for
+ * the same unit, signed it, and the new key proved itself (or the officer compared its
+ * fingerprint); the old key is revoked from the new key's validFrom. The caller has verified the
+ * package (`ok`: signatures, `replaces` = signing key, and the proof whenever present) before
+ * calling, so a proof present here is a valid one.
+ */
+export function applyRotation(registry: TrustRegistry, payload: KeysPayload, signerKeyId: string, at: string, consent: RotationConsent): TrustChange {
   if (!payload.replaces || payload.replaces !== signerKeyId) return { ok: false, error: 'not-trusted' };
+  if (consent.by === 'proof' && payload.newKeySignature === undefined) return { ok: false, error: 'rotation-unproven' };
+  if (consent.by === 'officer' && consent.typed !== null) {
+    const raw = fromBase64url(payload.publicKey);
+    if (!raw || raw.length !== 32) return { ok: false, error: 'bad-public-key' };
+    if (normaliseFingerprint(consent.typed) !== keyIdOf(raw)) return { ok: false, error: 'fingerprint-mismatch' };
+  }
   if (judgeKey(registry, signerKeyId, payload.unitId, payload.validFrom) !== 'ok') return { ok: false, error: 'not-trusted' };
   const added = addKey(registry, { unitId: payload.unitId, publicKey: payload.publicKey, validFrom: payload.validFrom, revokedAt: null, source: 'rotation', addedAt: at });
   if (!added.ok) return added;

@@ -43,7 +43,12 @@ export type ConsolidatedSummary = {
 };
 /** Children as received, byte for byte equal in canonical form, so every level re-verifies them. */
 export type ConsolidatedPayload = { children: Package[]; summary: ConsolidatedSummary };
-export type KeysPayload = { unitId: UnitId; publicKey: string; validFrom: string; replaces?: string | null };
+/**
+ * `newKeySignature` (optional, a PlanBook addition that DESIGN.md's "add fields freely" allows): in a
+ * rotation, the new key's signature over rotationProofBytes, so whoever made the rotation is shown
+ * to hold the new private key too.
+ */
+export type KeysPayload = { unitId: UnitId; publicKey: string; validFrom: string; replaces?: string | null; newKeySignature?: string };
 export type ReviewComment = { itemId: ItemId; text: string };
 export type ReceivedEntry = {
   packageId: string;

@@ -12,8 +12,8 @@ import { judgeSequence, type AcceptedIndex } from './accepted';
 import { isJsonObject, parseStrictJson, type JsonObject } from './json';
 import { arrayTooLong, limitsOf, type Limits } from './limits';
 import { envelopeSchema, headerRuleProblem, payloadSchemas } from './schema';
-import { signingBytes } from './sign';
-import { judgeKey, type TrustRegistry, type TrustedKey } from './trust';
+import { rotationProofBytes, signingBytes } from './sign';
+import { explainKey, type TrustRegistry, type TrustedKey } from './trust';
 import { FORMAT_VERSION, PACKAGE_FORMAT, PACKAGE_KINDS, SIGNATURE_ALG, type Package, type PackageHeader, type PackageKind, type Reason } from './types';
 
 export type VerifyContext = {
@@ -145,11 +145,19 @@ async function verifyInner(bytes: unknown, context: VerifyContext, prepared: Pre
     // Self-enrolment is signed by the key it enrols; a rotation by the key it replaces.
     if (expected === null ? p.signature.publicKey !== p.payload.publicKey : keyId !== expected)
       return fail('bad-signature', expected === null ? 'enrolment not signed by the enrolled key' : 'rotation not signed by the replaced key', withPkg);
+    // The new key's proof (optional): when present it must hold under the new key, same rules.
+    if (p.payload.newKeySignature !== undefined) {
+      const proof = fromBase64url(p.payload.newKeySignature);
+      const proofBytes = rotationProofBytes(doc);
+      if (!proof || !proofBytes) return fail('malformed', 'newKeySignature encoding', withPkg);
+      const proved = await verifyEd25519(context.native ?? null, newKey, proofBytes, proof);
+      if (!proved.ok) return fail('bad-signature', `newKeySignature: not the new key's signature (${proved.why})`, withPkg);
+    }
   }
 
   if (context.trust) {
-    const judged = judgeKey(registryFor(context.trust, keyId), keyId, header.unitId, header.createdAt);
-    if (judged !== 'ok') return fail(judged, `key ${keyId} for ${header.unitId}`, withPkg);
+    const judged = explainKey(registryFor(context.trust, keyId), keyId, header.unitId, header.createdAt);
+    if (judged.judgement !== 'ok') return fail(judged.judgement, `key ${keyId} for ${header.unitId}: ${judged.detail}`, withPkg);
   }
   if (context.plan && header.planId !== null) {
     if (header.planId !== context.plan.id) return fail('wrong-plan', `plan ${header.planId}, expected ${context.plan.id}`, withPkg);

@@ -2,7 +2,7 @@
 // the 100 MB file is made in memory by the test, never committed.
 import { fromBase64url, toBase64url } from '../../shared/crypto/encoding';
 import { keyIdOf } from '../../shared/crypto/hash';
-import { buildConsolidatedPackage, buildKeysPackage, signPackage, type Package, type Reason, type UnsignedPackage } from '../../shared/packages';
+import { buildConsolidatedPackage, buildKeysPackage, signPackage, signRotation, type Package, type Reason, type UnsignedPackage } from '../../shared/packages';
 import { aReport, signed, signedBy, PLAN_ID, type TestKey } from './packages';
 import type { FixtureCase } from './packageFixtures';
 
@@ -98,6 +98,11 @@ export async function hostileFixtures({ report, consolidated, keys }: Input): Pr
       [report.package, foreign.package], consolidated.package.payload.summary), city!)).bytes, { trust: true, plan: true, children: ['ok', 'wrong-plan'] });
   h('rotation-signed-by-new-key.json', 'bad-signature', 'a rotation must be signed by the key it replaces',
     (await signed(buildKeysPackage({ unitId: 'phuong-1', sequence: 3, createdAt: '2025-01-02T08:00:00Z', validFrom: '2025-01-02T08:00:00Z', publicKey: p1next!.publicKey, replaces: p1!.keyId }), p1next!)).bytes);
+  // A rotation whose newKeySignature is by another key (mallory) than the new key, re-signed by the old key.
+  const wrongProof = await signRotation(buildKeysPackage({ unitId: 'phuong-1', sequence: 5, createdAt: '2025-01-02T08:00:00Z', validFrom: '2025-01-02T08:00:00Z', publicKey: p1next!.publicKey, replaces: p1!.keyId }),
+    signedBy(p1!), { publicKey: p1next!.publicKey, sign: (b) => signedBy(mallory!).sign(b) });
+  if (!wrongProof.ok) throw new Error(wrongProof.error);
+  h('rotation-bad-proof.json', 'bad-signature', 'a rotation whose newKeySignature is not by the new key (the old key signed it all)', wrongProof.bytes);
   h('enrolment-of-small-order-key.json', 'malformed', 'enrolling a small-order key',
     (await signed(buildKeysPackage({ unitId: 'phuong-1', sequence: 4, createdAt: '2025-01-02T08:00:00Z', validFrom: '2025-01-02T08:00:00Z', publicKey: identity, replaces: p1!.keyId }), p1!)).bytes);
   return out;

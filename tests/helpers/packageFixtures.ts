@@ -6,7 +6,7 @@
 import { encryptKey } from '../../electron/cli/keyfile';
 import { toHex } from '../../shared/crypto/encoding';
 import {
-  buildConsolidatedPackage, buildKeysPackage, buildReceiptPackage, serializeTrust, signPackage, type Reason, type UnsignedPackage,
+  buildConsolidatedPackage, buildKeysPackage, buildReceiptPackage, serializeTrust, signPackage, signRotation, type Reason, type UnsignedPackage,
 } from '../../shared/packages';
 import { PLAN_ID, aPlan, aReport, signed, signedBy, testKey, trustFor, type TestKey } from './packages';
 import { hostileFixtures } from './packageFixtures.hostile';
@@ -60,6 +60,9 @@ export async function generatePackageFixtures(): Promise<FixtureSet> {
   ), city!);
   const enrolment = await signed(buildKeysPackage({ unitId: 'phuong-1', sequence: 1, createdAt: '2024-01-02T08:00:00Z', validFrom: '2024-01-02T08:00:00Z', publicKey: p1!.publicKey }), p1!);
   const rotation = await signed(buildKeysPackage({ unitId: 'phuong-1', sequence: 2, createdAt: '2025-01-02T08:00:00Z', validFrom: '2025-01-02T08:00:00Z', publicKey: p1next!.publicKey, replaces: p1!.keyId }), p1!);
+  // The same rotation signed by both keys (issue 3): payload.newKeySignature by the new key.
+  const proven = await signRotation(buildKeysPackage({ unitId: 'phuong-1', sequence: 3, createdAt: '2025-01-02T08:00:00Z', validFrom: '2025-01-02T08:00:00Z', publicKey: p1next!.publicKey, replaces: p1!.keyId }), signedBy(p1!), signedBy(p1next!));
+  if (!proven.ok) throw new Error(proven.error);
   const receipt = await signed(buildReceiptPackage({ unitId: 'thanh-pho', planId: PLAN_ID, planRevision: 1, period: '2024-05', sequence: 1, createdAt: '2024-06-12T09:00:00Z' }, [
     { packageId: report.package.header.packageId, unitId: 'phuong-1' as never, period: '2024-05' as never, sequence: 5, reason: 'ok', receivedAt: '2024-06-12T08:59:00Z',
       review: { state: 'returned', comments: [{ itemId: 'vt-2024.t1' as never, text: 'Bổ sung số liệu học viên.' }] } },
@@ -70,6 +73,7 @@ export async function generatePackageFixtures(): Promise<FixtureSet> {
   add({ file: 'valid/consolidated.json', expected: 'ok', trust: true, plan: true, children: ['ok', 'ok'], note: 'city consolidation of both reports' }, consolidated.bytes);
   add({ file: 'valid/keys-enrolment.json', expected: 'ok', note: 'self-enrolment of phuong-1 (no trust needed to verify)' }, enrolment.bytes);
   add({ file: 'valid/keys-rotation.json', expected: 'ok', trust: true, note: 'phuong-1 rotates to a 2025 key, signed by the old key' }, rotation.bytes);
+  add({ file: 'valid/keys-rotation-proven.json', expected: 'ok', trust: true, note: 'the rotation signed by the old key, with payload.newKeySignature by the new key' }, proven.bytes);
   add({ file: 'valid/receipt.json', expected: 'ok', trust: true, plan: true, note: 'city receipt for phuong-1 report, returned with a comment' }, receipt.bytes);
   put('valid/report-unsigned.json', JSON.stringify(aReport({ unit: 'phuong-1', period: '2024-06', sequence: 1 }), null, 2));
 
@@ -93,6 +97,8 @@ async function reasonFixtures(report: Signed): Promise<[FixtureCase, Uint8Array 
   out.push([r('unsupported-version.json', 'unsupported-version', 'formatVersion 2'), v2.ok ? v2.bytes : undefined]);
   out.push([r('bad-signature.json', 'bad-signature', 'narrative edited after signing'), enc(text.replace('báo cáo tiến độ tháng', 'báo cáo tiến độ quý'))]);
   out.push([r('unknown-key.json', 'unknown-key', 'signed by a key not in TRUST.json', { trust: true }), (await signed(aReport({ unit: 'phuong-1' }), mallory!)).bytes]);
+  out.push([r('unknown-key-before-valid-from.json', 'unknown-key', 'phuong-1 key valid from 2024-01-01, package created 1 ms before', { trust: true }),
+    (await signed(aReport({ unit: 'phuong-1', createdAt: '2023-12-31T23:59:59.999Z' }), p1!)).bytes]);
   out.push([r('revoked-key.json', 'revoked-key', 'phuong-3 key revoked 2024-03-01, package created 2024-06-10', { trust: true }), (await signed(aReport({ unit: 'phuong-3' }), p3!)).bytes]);
   out.push([r('wrong-unit.json', 'wrong-unit', "phuong-2's key signs a report naming phuong-1", { trust: true }), (await signed(aReport({ unit: 'phuong-1' }), p2!)).bytes]);
   out.push([r('wrong-plan.json', 'wrong-plan', 'report for plan other-plan', { trust: true, plan: true }), (await signed(aReport({ unit: 'phuong-1', planId: 'other-plan' }), p1!)).bytes]);

@@ -1,24 +1,18 @@
-// A received `keys` package that verified `ok` against the trust registry is a rotation signed by
-// a trusted key (an enrolment signed by an unknown key is held as `unknown-key` until the officer
-// compares its fingerprint). Applying it is automatic (DESIGN.md), in the same transaction as the
-// row that records the file, so the file and the registry change land together or not at all.
-import { isJsonObject, parseStrictJson, type KeysPayload } from '../../../shared/packages';
-import type { UnitId } from '../../../shared/model/ids';
+// A received `keys` package that verified `ok` against the trust registry and names a key it
+// replaces is a rotation signed by a trusted key (an enrolment signed by an unknown key is held as
+// `unknown-key` until the officer compares its fingerprint). It is applied automatically only when
+// the new key signed it too (payload.newKeySignature, checked by verifyPackage), in the same
+// transaction as the row that records the file, so the file and the registry change land together
+// or not at all. A rotation without that proof is kept, not applied: the new key's packages wait as
+// `unknown-key` until the officer compares its fingerprint, and accepting it then applies the
+// rotation (trustRepo.enrol).
 import type { ReceivedFile } from '../../../shared/receipts';
 import type { PlanBookDb } from '../../db/database';
 import { receivedRepo, type StoreResult } from '../consolidation/receivedRepo';
+import { keysPayloadOf } from './keysPayload';
 import { trustRepo, type TrustActResult } from './trustRepo';
 
-/** The payload of a verified `keys` package (re-read from the very bytes that were verified). */
-export function keysPayloadOf(bytes: Uint8Array): KeysPayload | null {
-  const parsed = parseStrictJson(bytes);
-  if (!parsed.ok || !isJsonObject(parsed.value) || parsed.value.kind !== 'keys') return null;
-  const p = parsed.value.payload;
-  if (!isJsonObject(p) || typeof p.unitId !== 'string' || typeof p.publicKey !== 'string' || typeof p.validFrom !== 'string') return null;
-  const payload: KeysPayload = { unitId: p.unitId as UnitId, publicKey: p.publicKey, validFrom: p.validFrom };
-  if (typeof p.replaces === 'string') payload.replaces = p.replaces;
-  return payload;
-}
+export { keysPayloadOf };
 
 /** True for a file whose rotation must be applied: a `keys` package with `replaces`, verified `ok`. */
 export const isRotation = (f: Pick<ReceivedFile, 'kind' | 'reason' | 'bytes'>) =>
@@ -27,7 +21,7 @@ export const isRotation = (f: Pick<ReceivedFile, 'kind' | 'reason' | 'bytes'>) =
 async function applyFrom(db: PlanBookDb, file: ReceivedFile): Promise<TrustActResult> {
   const payload = keysPayloadOf(file.bytes);
   if (!payload?.replaces || !file.keyId) return { ok: false, error: 'not-a-rotation' };
-  return trustRepo.applyRotation(db, { payload, signerKeyId: file.keyId, packageId: file.packageId ?? '' });
+  return trustRepo.applyRotation(db, { payload, signerKeyId: file.keyId, packageId: file.packageId ?? '', consent: { by: 'proof' } });
 }
 
 /** Stores a received rotation and applies it, in one transaction. */

@@ -1,15 +1,17 @@
 // The only code that changes the `trust` table. Every change is an explicit act (DESIGN.md,
 // Packages: trust), decided by the core (shared/packages/trust.ts: addKey, revokeKey,
-// applyRotation) and written with one audit line per key in the same transaction.
+// applyRotation) and written with one audit line per key in the same transaction. A rotation applies
+// itself only with the new key's own signature; without it, the officer's confirmation applies it.
 import type { UnitId } from '../../../shared/model/ids';
 import type { PlanUnit } from '../../../shared/model/units';
 import { normaliseFingerprint } from '../../../shared/crypto/hash';
 import {
-  addKey, applyRotation, judgeKey, revokeKey, type KeysPayload, type TrustError, type TrustRegistry, type TrustSource, type TrustedKey,
+  addKey, applyRotation, judgeKey, revokeKey, type KeysPayload, type RotationConsent, type TrustError, type TrustRegistry, type TrustSource, type TrustedKey,
 } from '../../../shared/packages';
 import type { PlanBookDb } from '../../db/database';
 import { auditRecord } from '../../db/audit';
 import type { TrustRecord } from '../../db/records';
+import { keysPayloadOf } from './keysPayload';
 import { planUnitsRepo } from '../consolidation/planUnitsRepo';
 
 const SOURCES: readonly TrustSource[] = ['enrolment', 'plan', 'rotation', 'manual'];
@@ -45,6 +47,17 @@ async function writeDiff(db: PlanBookDb, before: TrustRegistry, after: TrustRegi
 
 const now = () => new Date().toISOString();
 
+/** A received, verified (`ok`) rotation of this unit naming this new key, if one is kept. */
+async function keptRotation(db: PlanBookDb, unitId: string, publicKey: string) {
+  const rows = await db.received.where('reason').equals('ok').filter((r) => r.kind === 'keys' && r.unitId === unitId).toArray();
+  for (const r of rows) {
+    const payload = keysPayloadOf(r.bytes);
+    if (payload?.replaces && payload.publicKey === publicKey && r.keyId === payload.replaces)
+      return { payload, signerKeyId: payload.replaces, packageId: r.packageId ?? '' };
+  }
+  return null;
+}
+
 export type PlanIssuer = { unitId: string; keyId: string; publicKey: string };
 
 export const trustRepo = {
@@ -52,13 +65,24 @@ export const trustRepo = {
 
   /**
    * (b) A key enrolled by the officer after comparing its fingerprint read over the phone. When the
-   * officer typed the fingerprint, it must match the key's (spaces, dashes and case aside).
+   * officer typed the fingerprint, it must match the key's (spaces, dashes and case aside). When a
+   * verified rotation naming this key was received without the new key's proof (so it was kept,
+   * not applied), the officer's confirmation applies that rotation: the key enters from the
+   * rotation's validFrom and the old key is revoked from then on.
    */
   enrol: (db: PlanBookDb, req: { unitId: string; publicKey: string; keyId: string; validFrom: string | null; typed: string | null; source: TrustSource; how: string }) =>
-    db.transaction('rw', db.trust, db.audit, async (): Promise<TrustActResult> => {
+    db.transaction('rw', db.trust, db.audit, db.received, async (): Promise<TrustActResult> => {
       if (req.typed !== null && normaliseFingerprint(req.typed) !== req.keyId) return { ok: false, error: 'fingerprint-mismatch' };
       const at = now();
       const before = await readRegistry(db);
+      const rotation = await keptRotation(db, req.unitId, req.publicKey);
+      if (rotation) {
+        const r = applyRotation(before, rotation.payload, rotation.signerKeyId, at, { by: 'officer', typed: req.typed });
+        if (r.ok) {
+          const detail = { how: `${req.typed !== null ? 'fingerprint typed by the officer' : req.how}, for a rotation without the new key's signature`, packageId: rotation.packageId, replaces: rotation.signerKeyId };
+          return { ok: true, ...(await writeDiff(db, before, r.registry, 'key-rotated', detail, at)) };
+        }
+      }
       const r = addKey(before, { unitId: req.unitId as UnitId, keyId: req.keyId, publicKey: req.publicKey, validFrom: req.validFrom, revokedAt: null, source: req.source, addedAt: at });
       if (!r.ok) return { ok: false, error: r.error };
       const how = req.typed !== null ? 'fingerprint typed by the officer' : req.how;
@@ -95,16 +119,17 @@ export const trustRepo = {
    * (c) A verified rotation package: the new key enters because a key trusted for the unit signed
    * it; the old key is revoked from the new key's validFrom. Applying it twice changes nothing.
    */
-  applyRotation: (db: PlanBookDb, req: { payload: KeysPayload; signerKeyId: string; packageId: string }) =>
+  applyRotation: (db: PlanBookDb, req: { payload: KeysPayload; signerKeyId: string; packageId: string; consent: RotationConsent }) =>
     db.transaction('rw', db.trust, db.audit, async (): Promise<TrustActResult> => {
       const at = now();
       const before = await readRegistry(db);
-      const r = applyRotation(before, req.payload, req.signerKeyId, at);
+      const r = applyRotation(before, req.payload, req.signerKeyId, at, req.consent);
       if (!r.ok) {
         const applied = before.keys.some((k) => k.unitId === req.payload.unitId && k.publicKey === req.payload.publicKey);
         return applied ? { ok: true, added: [], revoked: [] } : { ok: false, error: r.error };
       }
-      return { ok: true, ...(await writeDiff(db, before, r.registry, 'key-rotated', { how: 'rotation package signed by the old key', packageId: req.packageId, replaces: req.signerKeyId }, at)) };
+      const how = req.consent.by === 'proof' ? 'rotation package signed by the old key and the new key' : 'rotation package signed by the old key, new key confirmed by the officer';
+      return { ok: true, ...(await writeDiff(db, before, r.registry, 'key-rotated', { how, packageId: req.packageId, replaces: req.signerKeyId }, at)) };
     }),
 
   /** (d) The consolidating unit revokes a key: packages it signs from `at` on are `revoked-key`. */

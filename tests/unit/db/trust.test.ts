@@ -7,9 +7,9 @@ import { startImport, type ImportLine } from '../../../renderer/features/consoli
 import { trustRepo } from '../../../renderer/features/keys/trustRepo';
 import { verifyDirect } from '../../../renderer/workers/verifyDirect';
 import { formatFingerprint } from '../../../shared/crypto/hash';
-import { buildKeysPackage } from '../../../shared/packages';
+import { buildKeysPackage, signRotation } from '../../../shared/packages';
 import type { UnitId } from '../../../shared/model/ids';
-import { PLAN_ID, PLAN_PERIODS, aPlanPayload, aReport, signed, testKey } from '../../helpers/packages';
+import { PLAN_ID, PLAN_PERIODS, aPlanPayload, aReport, signed, signedBy, testKey } from '../../helpers/packages';
 
 const uniq = (() => { let n = 0; return (p: string) => `${p}-${Date.now()}-${n++}`; })();
 const scope = { id: PLAN_ID, periods: PLAN_PERIODS };
@@ -35,9 +35,15 @@ async function importAll(db: PlanBookDb, files: { name: string; bytes: Uint8Arra
   return { lines: lines.sort((a, b) => a.index - b.index), rechecked };
 }
 
-const rotation = (validFrom = '2024-07-01T00:00:00Z') => signed(buildKeysPackage({
+const unsignedRotation = (validFrom: string) => buildKeysPackage({
   unitId: 'p7', sequence: 2, createdAt: validFrom, publicKey: wardNext.publicKey, validFrom, replaces: ward.keyId,
-}), ward);
+});
+/** A rotation signed by the old key and the new key (payload.newKeySignature). */
+async function rotation(validFrom = '2024-07-01T00:00:00Z') {
+  const r = await signRotation(unsignedRotation(validFrom), signedBy(ward), signedBy(wardNext));
+  if (!r.ok) throw new Error(r.error);
+  return r;
+}
 
 describe('trust acts (Dexie)', () => {
   it('(b) enrolment: a typed fingerprint must match; the key and its audit line land together', async () => {
@@ -90,7 +96,7 @@ describe('trust acts (Dexie)', () => {
 
   it('an act inside a transaction that fails leaves neither the key nor its audit line', async () => {
     const db = await freshDb();
-    await expect(db.transaction('rw', db.trust, db.audit, async () => {
+    await expect(db.transaction('rw', db.trust, db.audit, db.received, async () => {
       await enrolWard(db);
       throw new Error('later step failed');
     })).rejects.toThrow('later step failed');
@@ -116,6 +122,27 @@ describe('trust acts (Dexie)', () => {
     const audit = await db.audit.count();
     expect((await importAll(db, [{ name: 'again.json', bytes: rot.bytes }])).lines.map((l) => l.outcome)).toEqual(['duplicate']);
     expect(await db.audit.count()).toBe(audit);
+    db.close();
+  });
+
+  it('a rotation without the new key\'s signature is kept but not applied; the officer\'s fingerprint check then applies it', async () => {
+    const db = await freshDb();
+    await enrolWard(db);
+    const bare = await signed(unsignedRotation('2024-07-01T00:00:00Z'), ward);
+    const report = await signed(aReport({ unit: 'p7', period: '2024-07', createdAt: '2024-07-05T00:00:00Z' }), wardNext);
+    const { lines, rechecked } = await importAll(db, [{ name: 'rotation.json', bytes: bare.bytes }, { name: 'report.json', bytes: report.bytes }]);
+    expect(lines.map((l) => l.outcome)).toEqual(['ok', 'unknown-key']); // verified, but the new key is not trusted by it
+    expect(rechecked.every((l) => l.outcome === 'unknown-key')).toBe(true); // a re-check changes nothing
+    expect((await db.trust.toArray()).map((k) => [k.keyId, k.revokedAt])).toEqual([[ward.keyId, null]]);
+    expect(await actions(db)).not.toContainEqual(['key-rotated', 'p7']);
+    // The officer compares the new key's fingerprint (a wrong one changes nothing), then accepts it.
+    const enrolNext = (typed: string | null) => trustRepo.enrol(db, { unitId: 'p7', publicKey: wardNext.publicKeyB64, keyId: wardNext.keyId, validFrom: null, typed, source: 'manual', how: 'test' });
+    expect(await enrolNext(formatFingerprint(ward.keyId))).toEqual({ ok: false, error: 'fingerprint-mismatch' });
+    expect(await enrolNext(formatFingerprint(wardNext.keyId))).toEqual({ ok: true, added: [wardNext.keyId], revoked: [ward.keyId] });
+    const keys = await db.trust.toArray();
+    expect(keys.find((k) => k.keyId === wardNext.keyId)).toMatchObject({ source: 'rotation', validFrom: '2024-07-01T00:00:00Z' });
+    expect(keys.find((k) => k.keyId === ward.keyId)?.revokedAt).toBe('2024-07-01T00:00:00Z');
+    expect((await db.audit.toArray()).find((a) => a.action === 'key-rotated')?.detail).toMatchObject({ replaces: ward.keyId, how: expect.stringContaining("without the new key's signature") });
     db.close();
   });
 

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyRotation, buildConsolidatedPackage, buildKeysPackage, judgeKey, memoryAcceptedIndex, parseStrictJson, parseTrustFile,
-  reasonMessage, REASONS, revokeKey, sanitizeForDisplay, serializeTrust, signingBytes, TRUST_ERRORS, trustErrorMessage, verifyPackage, type Package, type VerifyContext,
+  reasonMessage, REASONS, revokeKey, sanitizeForDisplay, serializeTrust, signingBytes, signRotation, TRUST_ERRORS, trustErrorMessage, verifyPackage, type Package, type VerifyContext,
 } from '../../../../shared/packages';
 import { nodeEd25519 } from '../../../../electron/cli/nodeEd25519';
-import { PLAN_ID, PLAN_PERIODS, aReport, signed, testKey, trustFor } from '../../../helpers/packages';
+import { PLAN_ID, PLAN_PERIODS, aReport, signed, signedBy, testKey, trustFor } from '../../../helpers/packages';
 
 const p1 = testKey('phuong-1');
 const p2 = testKey('phuong-2');
@@ -96,8 +96,9 @@ describe('verifyPackage', () => {
     // The officer revokes the stolen key from before the theft and rotates; the accepted index is
     // per key generation (the stolen package is dropped from it when the key is revoked).
     const next = testKey('phuong-1-2025', 'phuong-1');
-    const rotation = await signed(buildKeysPackage({ unitId: 'phuong-1', sequence: 2, createdAt: '2024-06-10T12:00:00Z', validFrom: '2024-06-10T12:00:00Z', publicKey: next.publicKey, replaces: p1.keyId }), p1);
-    const rotated = applyRotation(trust, rotation.package.payload, p1.keyId, '2024-06-12T00:00:00Z');
+    const rotation = await signRotation(buildKeysPackage({ unitId: 'phuong-1', sequence: 2, createdAt: '2024-06-10T12:00:00Z', validFrom: '2024-06-10T12:00:00Z', publicKey: next.publicKey, replaces: p1.keyId }), signedBy(p1), signedBy(next));
+    if (!rotation.ok) throw new Error(rotation.error);
+    const rotated = applyRotation(trust, rotation.package.payload, p1.keyId, '2024-06-12T00:00:00Z', { by: 'proof' });
     expect(rotated.ok).toBe(true);
     if (!rotated.ok) return;
     expect((await verifyPackage(stolen.bytes, { ...ctx, trust: rotated.registry })).reason).toBe('revoked-key');
