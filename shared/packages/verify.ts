@@ -96,7 +96,8 @@ async function verifyInner(bytes: unknown, context: VerifyContext, prepared: Pre
   const malformed = (detail: string, known: Partial_ = EMPTY) =>
     oversize ? fail('too-large', `${bytes.length} bytes, over ${limits.maxBytes}`, known) : fail('malformed', detail, known);
 
-  const parsed = prepared ? { ok: true as const, value: prepared.doc } : parseStrictJson(bytes, limits.maxDepth);
+  // A canonical file (what every writer produces) also gives its signed bytes, cut out of it (json.ts).
+  const parsed = prepared ? { ok: true as const, value: prepared.doc, signed: prepared.signed } : parseStrictJson(bytes, limits.maxDepth, true);
   if (!parsed.ok) return malformed(`${parsed.error} at ${parsed.at}`);
   const doc = parsed.value;
   if (!isJsonObject(doc)) return malformed('not a JSON object');
@@ -129,7 +130,7 @@ async function verifyInner(bytes: unknown, context: VerifyContext, prepared: Pre
   const value = fromBase64url(envelope.data.signature.value);
   if (!publicKey || !value) return fail('malformed', 'signature encoding', known);
   if (keyIdOf(publicKey, hash) !== keyId) return fail('bad-signature', 'keyId does not match publicKey', known);
-  const signed = prepared ? prepared.signed : signingBytes(doc);
+  const signed = prepared ? prepared.signed : (parsed.signed ?? signingBytes(doc));
   if (!signed) return fail('malformed', 'no canonical form', known);
   const contentHash = sha256b64(signed, hash);
   const pkg = doc as unknown as Package;
