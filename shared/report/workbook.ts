@@ -1,8 +1,9 @@
-// The thin SheetJS layer: sheets (sheets.ts) → .xlsx bytes. The community build writes number
-// formats, widths and merges but neither frozen panes nor quotePrefix, so the written package is
-// patched afterwards (two small XML edits, see patchXml) rather than giving those up.
-import * as XLSX from 'xlsx';
-import { utf8DecodeStrict, utf8Encode } from '../crypto/text';
+// Sheets (sheets.ts) → .xlsx bytes, written directly as SpreadsheetML (ECMA-376) parts in a zip:
+// the XML of each part is generated once, encoded straight into bytes and deflated once
+// (shared/xlsx/deflate.ts). This replaced SheetJS's writer plus a re-zip to add what its community
+// build cannot write (frozen panes, quotePrefix): 40 s and 48 MB for the 3,321-unit report before,
+// see docs/benchmarks.md. SheetJS remains the reader (import, tests).
+import { ZipWriter } from '../xlsx/zipWrite';
 import type { Cell, NumberFormat, ReportTable } from './types';
 
 /** Excel number formats; Excel shows them with the PC's separators (`2.876.939`, `98,27%` in Vietnamese Windows). */
@@ -31,78 +32,269 @@ export function sheetNames(titles: readonly string[]): string[] {
 /** 0-based row of the header: after the title rows and one blank row, else the first. */
 const headerRowOf = (table: ReportTable) => (table.titleRows?.length ? table.titleRows.length + 1 : 0);
 
-function worksheet(table: ReportTable): XLSX.WorkSheet {
-  const ws: XLSX.WorkSheet = {};
-  const width = table.columns.length;
-  const put = (r: number, c: number, cell: XLSX.CellObject) => { ws[XLSX.utils.encode_cell({ r, c })] = cell; };
-  // Text is always type 's' with the Text format `@` (patched to quotePrefix): Excel shows
-  // `=1+1` typed by a unit as those four characters and never evaluates it, even after editing.
-  const text = (v: string): XLSX.CellObject => ({ t: 's', v, z: '@' });
-  const merges: XLSX.Range[] = [];
-  const head = headerRowOf(table);
-  (table.titleRows ?? []).forEach((line, r) => {
-    if (line !== '') put(r, 0, text(line.slice(0, MAX_CELL_TEXT)));
-    if (width > 1) merges.push({ s: { r, c: 0 }, e: { r, c: width - 1 } });
-  });
-  table.columns.forEach((c, i) => put(head, i, text(c.header)));
-  table.rows.forEach((row, i) => {
-    const r = head + i + 1;
-    if (row.kind === 'section') {
-      put(r, 0, text(row.label));
-      merges.push({ s: { r, c: 0 }, e: { r, c: width - 1 } });
-      return;
-    }
-    row.cells.forEach((cell, c) => {
-      const v = excelValue(cell);
-      if (v === null) return;
-      if (typeof v === 'number') put(r, c, { t: 'n', v, z: EXCEL_FORMAT[(cell as Exclude<Cell, string | null>).format] });
-      else put(r, c, text(v));
-    });
-  });
-  ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: head + table.rows.length, c: Math.max(0, width - 1) } });
-  ws['!cols'] = table.columns.map((c) => ({ wch: c.chars ?? Math.max(8, Math.round(c.width * 1.6)) }));
-  if (merges.length > 0) ws['!merges'] = merges;
-  return ws;
-}
+// ---- styles ---------------------------------------------------------------------------------
+// cellXfs indices. Text always carries the Text format `@` with quotePrefix (Excel's leading
+// apostrophe): `=1+1` typed by a unit shows as those four characters and is never evaluated, even
+// after the cell is edited. Built-in number formats: 49 `@`, 3 `#,##0`, 4 `#,##0.00`, 10 `0.00%`.
+const XF_TEXT = 1;
+const XF_BY_FORMAT: Record<NumberFormat, number> = { integer: 2, percent: 3, decimal: 4, money: 4 };
+const XF_HEADER = 5;
 
-/** The minimal zip API of the CFB library SheetJS bundles (typed `any` by SheetJS). */
-type ZipEntry = { content: Uint8Array | number[]; size: number };
-type Zip = { FullPaths: string[]; FileIndex: ZipEntry[] };
-type Cfb = { read(data: Uint8Array, o: { type: 'array' }): Zip; write(z: Zip, o: { fileType: 'zip'; type: 'array'; compression: boolean }): ArrayBuffer | number[] };
+const STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+  + '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+  + '<fonts count="2"><font><sz val="12"/><name val="Times New Roman"/><family val="1"/></font>'
+  + '<font><b/><sz val="12"/><name val="Times New Roman"/><family val="1"/></font></fonts>'
+  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+  + '<cellXfs count="6">'
+  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+  + '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/>'
+  + '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1" quotePrefix="1"><alignment vertical="center" wrapText="1"/></xf>'
+  + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+  + '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
+
+// ---- XML text -------------------------------------------------------------------------------
+
+/** XML-escapes text; control characters (and a literal `_xHHHH_`) in Excel's `_xHHHH_` form. */
+function escapeText(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string;
+    if (c === 38) rep = '&amp;';
+    else if (c === 60) rep = '&lt;';
+    else if (c === 62) rep = '&gt;';
+    // Tab and line feed are kept; CR and other controls are not XML text (a parser turns CR into LF).
+    else if ((c < 32 && c !== 9 && c !== 10) || c === 0xfffe || c === 0xffff) rep = `_x${c.toString(16).padStart(4, '0').toUpperCase()}_`;
+    else if (c === 95 && /^_x[0-9a-f]{4}_/iu.test(s.slice(i, i + 7))) rep = '_x005F_';
+    else continue;
+    out += s.slice(last, i) + rep;
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+const escapeAttr = (s: string) => escapeText(s).replace(/"/gu, '&quot;');
+
+type Encoder = { encodeInto(s: string, dest: Uint8Array): { read: number; written: number } };
+const encoder = new (globalThis as unknown as { TextEncoder: new () => Encoder }).TextEncoder();
 
 /**
- * Freezes the header row of every sheet (a `pane` in its sheetView) and marks the Text style as
- * quotePrefix (Excel's leading apostrophe), which the community build does not write.
+ * XML as UTF-8 bytes in one growing buffer. Worksheet markup is ASCII (text lives in the shared
+ * strings), so cells are written byte by byte with no intermediate strings: 4.7 million cells of
+ * the 3,321-unit report would otherwise make as many short-lived strings.
  */
-function patchXml(bytes: Uint8Array, headerRows: readonly number[]): Uint8Array {
-  const cfb = (XLSX as unknown as { CFB: Cfb }).CFB;
-  const zip = cfb.read(bytes, { type: 'array' });
-  const edit = (path: string, fn: (xml: string) => string) => {
-    const i = zip.FullPaths.findIndex((p) => p.endsWith(`/${path}`));
-    const entry = zip.FileIndex[i];
-    if (i < 0 || !entry) return;
-    const xml = utf8DecodeStrict(Uint8Array.from(entry.content));
-    if (xml === null) return;
-    const next = utf8Encode(fn(xml));
-    entry.content = next;
-    entry.size = next.length;
-  };
-  headerRows.forEach((head, i) => {
-    const split = head + 1;
-    const cell = `A${split + 1}`;
-    edit(`xl/worksheets/sheet${i + 1}.xml`, (xml) => xml.replace(/<sheetView ([^>]*?)\/>/u,
-      `<sheetView $1><pane ySplit="${split}" topLeftCell="${cell}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${cell}" sqref="${cell}"/></sheetView>`));
-  });
-  edit('xl/styles.xml', (xml) => xml.replace(/<xf numFmtId="49"([^>]*?)applyNumberFormat="1"/gu, '<xf numFmtId="49"$1applyNumberFormat="1" quotePrefix="1"'));
-  return new Uint8Array(cfb.write(zip, { fileType: 'zip', type: 'array', compression: true }));
+class XmlBytes {
+  buf: Uint8Array;
+  pos = 0;
+  constructor(size = 1 << 16) { this.buf = new Uint8Array(size); }
+  ensure(extra: number): void {
+    if (this.pos + extra <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.pos + extra, this.buf.length * 2));
+    bigger.set(this.buf.subarray(0, this.pos));
+    this.buf = bigger;
+  }
+  /** Any text, UTF-8 encoded. */
+  write(s: string): void {
+    this.ensure(s.length * 3);
+    this.pos += encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
+  }
+  /** ASCII text (markup, numbers): one byte per character. */
+  ascii(s: string): void {
+    this.ensure(s.length);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+  /** Pre-encoded bytes. */
+  raw(b: Uint8Array): void {
+    this.ensure(b.length);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < b.length; i++) buf[p++] = b[i]!;
+    this.pos = p;
+  }
+  /** A non-negative integer in decimal. */
+  uint(n: number): void {
+    this.ensure(16);
+    const buf = this.buf;
+    if (n < 10) { buf[this.pos++] = 48 + n; return; }
+    let digits = 1;
+    for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
+    let p = this.pos + digits;
+    this.pos = p;
+    for (let t = n; digits-- > 0; t = Math.floor(t / 10)) buf[--p] = 48 + (t % 10);
+  }
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
 }
+const xmlBytes = (s: string) => { const x = new XmlBytes(s.length * 3 + 16); x.write(s); return x.bytes(); };
+const ASCII = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+/** Column letters: 0 → A, 25 → Z, 26 → AA. */
+function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Shared strings: each distinct text once, cells refer to it by index. */
+class SharedStrings {
+  readonly index = new Map<string, number>();
+  count = 0;
+  id(text: string): number {
+    this.count++;
+    const s = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+    let i = this.index.get(s);
+    if (i === undefined) { i = this.index.size; this.index.set(s, i); }
+    return i;
+  }
+  xml(): Uint8Array {
+    const x = new XmlBytes(1 << 20);
+    x.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">`);
+    for (const s of this.index.keys()) {
+      // Leading or trailing whitespace and line breaks are kept only with xml:space="preserve".
+      x.write(/^\s|\s$|[\t\n\r]/u.test(s) ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>` : `<si><t>${escapeText(s)}</t></si>`);
+    }
+    x.write('</sst>');
+    return x.bytes();
+  }
+}
+
+/** Excel's column width for `chars` characters of the default font (as SheetJS computes it, 7 px digits). */
+const excelWidth = (chars: number) => Math.round(((chars * 7 + 5) / 7) * 256) / 256;
+
+function worksheetXml(table: ReportTable, sst: SharedStrings, first: boolean): Uint8Array {
+  const width = Math.max(1, table.columns.length);
+  const head = headerRowOf(table);
+  const lastRow = head + table.rows.length; // 0-based
+  const cols = Array.from({ length: width }, (_, c) => colName(c));
+  const lastCol = cols[width - 1]!;
+  const x = new XmlBytes(1 << 20);
+  const split = head + 1;
+  const top = `A${split + 1}`;
+  x.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    + '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+    + `<dimension ref="A1:${lastCol}${lastRow + 1}"/>`
+    // The header row (and any title rows above it) stays in view while scrolling.
+    + `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="${split}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>`
+    + `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
+    + '<sheetFormatPr defaultRowHeight="15.75"/><cols>');
+  table.columns.forEach((c, i) => {
+    const chars = c.chars ?? Math.max(8, Math.round(c.width * 1.6));
+    x.write(`<col min="${i + 1}" max="${i + 1}" width="${excelWidth(chars)}" customWidth="1"/>`);
+  });
+  if (table.columns.length === 0) x.write('<col min="1" max="1" width="9.140625"/>');
+  x.write('</cols><sheetData>');
+
+  const merges: string[] = [];
+  const text = (ref: string, str: string, xf = XF_TEXT) => `<c r="${ref}" s="${xf}" t="s"><v>${sst.id(str)}</v></c>`;
+  (table.titleRows ?? []).forEach((line, r) => {
+    x.write(line !== '' ? `<row r="${r + 1}">${text(`A${r + 1}`, line)}</row>` : '');
+    if (width > 1) merges.push(`A${r + 1}:${lastCol}${r + 1}`);
+  });
+  const h = head + 1;
+  x.write(`<row r="${h}">${table.columns.map((c, i) => text(`${cols[i]}${h}`, c.header, XF_HEADER)).join('')}</row>`);
+  // The data rows, byte by byte. A column's text is often the one above it (an item's content,
+  // lead unit, due date repeated on each unit's line): the last text per column and its index are
+  // kept, so most cells skip the shared-string lookup.
+  const colRef = cols.map((c) => ASCII(`<c r="${c}`));
+  const textTail = ASCII(`" s="${XF_TEXT}" t="s"><v>`);
+  const numTail = (Object.keys(XF_BY_FORMAT) as NumberFormat[]).reduce((m, f) => m.set(f, ASCII(`" s="${XF_BY_FORMAT[f]}"><v>`)), new Map<NumberFormat, Uint8Array>());
+  const cellEnd = ASCII('</v></c>');
+  const rowOpen = ASCII('<row r="');
+  const rowOpenEnd = ASCII('">');
+  const rowEnd = ASCII('</row>');
+  const lastText: (string | null)[] = cols.map(() => null);
+  const lastId: number[] = cols.map(() => 0);
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i]!;
+    const r = head + i + 2; // 1-based
+    if (row.kind === 'section') {
+      x.ascii(`<row r="${r}">${text(`A${r}`, row.label)}</row>`);
+      if (width > 1) merges.push(`A${r}:${lastCol}${r}`);
+      continue;
+    }
+    x.raw(rowOpen); x.uint(r); x.raw(rowOpenEnd);
+    const cells = row.cells;
+    const n = Math.min(cells.length, width);
+    for (let c = 0; c < n; c++) {
+      const cell = cells[c];
+      if (cell === null || cell === undefined || cell === '') continue;
+      if (typeof cell === 'string') {
+        let id: number;
+        if (cell === lastText[c]) { id = lastId[c]!; sst.count++; } else { id = sst.id(cell); lastText[c] = cell; lastId[c] = id; }
+        x.raw(colRef[c]!); x.uint(r); x.raw(textTail); x.uint(id); x.raw(cellEnd);
+        continue;
+      }
+      const v = cell.format === 'percent' ? cell.value / 100 : cell.value;
+      if (!Number.isFinite(v)) continue;
+      x.raw(colRef[c]!); x.uint(r); x.raw(numTail.get(cell.format)!);
+      if (Number.isInteger(v) && v >= 0 && v < 1e15) x.uint(v); else x.ascii(String(v));
+      x.raw(cellEnd);
+    }
+    x.raw(rowEnd);
+  }
+  x.write('</sheetData>');
+  if (merges.length > 0) x.write(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  // Printing: A4 landscape, as wide as one page, as many pages down as needed (the header row is
+  // repeated on each page through the workbook's _xlnm.Print_Titles).
+  x.write('<printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+    + '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+    + '<headerFooter><oddFooter>&amp;P / &amp;N</oddFooter></headerFooter>'
+    // STT, dates and numbers typed as text ("1", "05/2024") carry no green "number as text" mark.
+    + `<ignoredErrors><ignoredError numberStoredAsText="1" sqref="A1:${lastCol}${lastRow + 1}"/></ignoredErrors></worksheet>`);
+  return x.bytes();
+}
+
+const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** The workbook of a report: one sheet per table, header row frozen. */
 export function writeWorkbook(tables: readonly ReportTable[]): Uint8Array {
-  const wb = XLSX.utils.book_new();
-  const names = sheetNames(tables.map((t) => t.title));
-  tables.forEach((t, i) => XLSX.utils.book_append_sheet(wb, worksheet(t), names[i]));
-  if (tables.length === 0) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Không có dữ liệu']]), 'Báo cáo');
-  const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', bookSST: true, compression: true }) as ArrayBuffer;
-  return patchXml(new Uint8Array(out), tables.length === 0 ? [0] : tables.map(headerRowOf));
+  const sheets: readonly ReportTable[] = tables.length > 0 ? tables
+    : [{ id: 'empty', title: 'Báo cáo', columns: [{ key: 'a', header: 'Không có dữ liệu', width: 20, align: 'left' }], rows: [] }];
+  const names = sheetNames(sheets.map((t) => t.title));
+  const zip = new ZipWriter();
+  const sst = new SharedStrings();
+  const n = sheets.length;
+  const parts: [string, () => Uint8Array][] = [];
+  parts.push(['[Content_Types].xml', () => xmlBytes(`${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
+    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    + sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_SHEET}"/>`).join('')
+    + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    + '</Types>')]);
+  parts.push(['_rels/.rels', () => xmlBytes(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+    + `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>`
+    + `<Relationship Id="rId2" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`)]);
+  parts.push(['docProps/app.xml', () => xmlBytes(`${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>PlanBook</Application></Properties>`)]);
+  const quoted = (name: string) => `'${name.replace(/'/gu, "''")}'`;
+  parts.push(['xl/workbook.xml', () => xmlBytes(`${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">`
+    + '<bookViews><workbookView activeTab="0"/></bookViews><sheets>'
+    + names.map((name, i) => `<sheet name="${escapeAttr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')
+    + '</sheets><definedNames>'
+    + sheets.map((t, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(quoted(names[i]!))}!$${headerRowOf(t) + 1}:$${headerRowOf(t) + 1}</definedName>`).join('')
+    + '</definedNames></workbook>')]);
+  parts.push(['xl/_rels/workbook.xml.rels', () => xmlBytes(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+    + sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
+    + `<Relationship Id="rId${n + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`
+    + `<Relationship Id="rId${n + 2}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`)]);
+  parts.push(['xl/styles.xml', () => xmlBytes(STYLES)]);
+  for (const [name, make] of parts) zip.add(name, make());
+  // Each worksheet is deflated as soon as it is written (one sheet's XML in memory at a time);
+  // they fill the shared strings, written last.
+  sheets.forEach((t, i) => zip.add(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(t, sst, i === 0)));
+  zip.add('xl/sharedStrings.xml', sst.xml());
+  return zip.finish();
 }
