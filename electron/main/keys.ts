@@ -7,6 +7,8 @@ import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { MIN_PASSPHRASE_CHARS, type KeyInfo, type KeyResult, type KeyUnavailableDetail, type SignResult, type UnlockResult } from '../../shared/platform/contract';
+import { keyIdOf } from '../../shared/crypto/hash';
+import { isJsonObject, parseStrictJson } from '../../shared/packages/json';
 import { writeFileAtomic } from './files';
 import { passphraseProtector } from './passphrase';
 
@@ -50,6 +52,8 @@ export type KeyStore = {
   sign(unitId: string, bytes: Uint8Array): Promise<SignResult>;
   /** Rotation: the next key, kept beside the current one until `finishRotation`. */
   beginRotation(unitId: string): Promise<KeyResult>;
+  /** The next key signs the proof bytes of the rotation naming it (isRotationProof), nothing else. */
+  signRotationProof(unitId: string, bytes: Uint8Array): Promise<SignResult>;
   finishRotation(unitId: string, publicKey: string): Promise<KeyResult>;
   /** Passphrase fallback: opens (or creates) the passphrase-sealed key; kept in memory for the session. */
   unlock(unitId: string, passphrase: string): Promise<UnlockResult>;
@@ -72,6 +76,23 @@ function rawPublicKey(key: ReturnType<typeof createPublicKey>): string {
   const jwk = key.export({ format: 'jwk' });
   if (typeof jwk.x !== 'string') throw new Error('not an Ed25519 key');
   return jwk.x;
+}
+
+/**
+ * True when `bytes` are the proof bytes of a rotation of `unitId` from the current key to the next
+ * one (docs/package-format.md §2: the `keys` package without signature.value and without
+ * payload.newKeySignature, in strict JSON). The next key signs only these before it becomes the
+ * unit's key: a renderer cannot have it sign a report or anything else meanwhile.
+ */
+export function isRotationProof(bytes: Uint8Array, unitId: string, currentPublicKey: string, nextPublicKey: string): boolean {
+  const parsed = parseStrictJson(bytes);
+  if (!parsed.ok || !isJsonObject(parsed.value)) return false;
+  const { kind, payload, signature } = parsed.value;
+  const current = Buffer.from(currentPublicKey, 'base64url');
+  return kind === 'keys' && isJsonObject(payload) && isJsonObject(signature)
+    && payload.unitId === unitId && payload.publicKey === nextPublicKey && current.length === 32 && payload.replaces === keyIdOf(current)
+    && !Object.hasOwn(payload, 'newKeySignature')
+    && signature.publicKey === currentPublicKey && !Object.hasOwn(signature, 'value');
 }
 
 const info = (k: StoredKey): KeyInfo => ({ unitId: k.unitId, publicKey: k.publicKey, createdAt: k.createdAt, protection: k.protection });
@@ -199,6 +220,15 @@ export function createKeyStore({ dir, protector, now = () => new Date() }: KeySt
     return seal(unitId, nextOf(unitId), generateKeyPairSync('ed25519').privateKey);
   }
 
+  async function signRotationProof(unitId: string, bytes: Uint8Array): Promise<SignResult> {
+    const current = await load(unitId);
+    if (!current.ok) return current;
+    const next = await openKey(unitId, nextOf(unitId));
+    if (!next.ok) return next;
+    if (!isRotationProof(bytes, unitId, current.key.publicKey, next.key.publicKey)) return { ok: false, reason: 'rejected' };
+    return { ok: true, signature: edSign(null, bytes, next.privateKey).toString('base64url') };
+  }
+
   async function finishRotation(unitId: string, publicKey: string): Promise<KeyResult> {
     const next = await load(unitId, nextOf(unitId));
     if (!next.ok) return next.reason === 'no-key' ? { ok: false, reason: 'no-key' } : next;
@@ -250,5 +280,5 @@ export function createKeyStore({ dir, protector, now = () => new Date() }: KeySt
     }
   }
 
-  return { ensure, get, sign, beginRotation, finishRotation, unlock, openPrivate, install };
+  return { ensure, get, sign, beginRotation, signRotationProof, finishRotation, unlock, openPrivate, install };
 }

@@ -19,6 +19,7 @@ const platform = {
   getUnitKey: (unitId: string) => ipcRenderer.invoke(CHANNEL.getUnitKey, unitId) as Promise<KeyResult>,
   sign: (unitId: string, bytes: Uint8Array) => ipcRenderer.invoke(CHANNEL.sign, unitId, bytes) as Promise<SignResult>,
   beginKeyRotation: (unitId: string) => ipcRenderer.invoke(CHANNEL.beginKeyRotation, unitId) as Promise<KeyResult>,
+  signRotationProof: (unitId: string, bytes: Uint8Array) => ipcRenderer.invoke(CHANNEL.signRotationProof, unitId, bytes) as Promise<SignResult>,
   finishKeyRotation: (unitId: string, publicKey: string) => ipcRenderer.invoke(CHANNEL.finishKeyRotation, unitId, publicKey) as Promise<KeyResult>,
   unlockUnitKey: (unitId: string, passphrase: string) => ipcRenderer.invoke(CHANNEL.unlockUnitKey, unitId, passphrase) as Promise<UnlockResult>,
   exportKeyBackup: (req: KeyBackupRequest) => ipcRenderer.invoke(CHANNEL.exportKeyBackup, req) as Promise<KeyBackupResult>,

@@ -2,7 +2,7 @@ import {
   MAX_FILE_BYTES, type KeyInfo, type KeyResult, type OpenFilesRequest, type OpenFilesResult, type Platform,
   type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SignResult,
 } from '../../shared/platform/contract';
-import { beginRotation, createKey, finishRotation, loadKey, signWith, supportsEd25519 } from './browserKeys';
+import { beginRotation, createKey, finishRotation, loadKey, signWith, signWithNext, supportsEd25519 } from './browserKeys';
 
 declare const __PLANBOOK_VERSION__: string;
 declare const __PLANBOOK_BUILD_DATE__: string;
@@ -93,6 +93,11 @@ export const browserPlatform = {
   async beginKeyRotation(unitId: string): Promise<KeyResult> {
     if (!(await loadKey(unitId))) return { ok: false, reason: 'no-key' };
     return { ok: true, key: keyInfo({ ...(await beginRotation(unitId)), unitId }) };
+  },
+
+  async signRotationProof(unitId: string, bytes: Uint8Array): Promise<SignResult> {
+    const signature = await signWithNext(unitId, bytes);
+    return signature === null ? { ok: false, reason: 'no-key' } : { ok: true, signature };
   },
 
   async finishKeyRotation(unitId: string, publicKey: string): Promise<KeyResult> {

@@ -64,6 +64,16 @@ export async function beginRotation(unitId: string): Promise<StoredKey> {
   return made;
 }
 
+/**
+ * The next key's signature, for the proof in the rotation naming it (payload.newKeySignature), or
+ * null when no rotation is under way. In the browser the page is its own host, so there is no
+ * boundary to check the bytes at (Electron's main checks them: electron/main/keys.ts).
+ */
+export async function signWithNext(unitId: string, bytes: Uint8Array): Promise<string | null> {
+  const next = await loadKey(nextId(unitId));
+  return next ? signWith(next, bytes) : null;
+}
+
 /** The next key becomes the unit's key (the old one is deleted: it can no longer sign). */
 export async function finishRotation(unitId: string, publicKey: string): Promise<StoredKey | null> {
   const next = await loadKey(nextId(unitId));

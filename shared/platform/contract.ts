@@ -80,10 +80,17 @@ export interface Platform {
   /**
    * Key rotation, in two steps around one signature: `beginKeyRotation` makes the next key (or
    * returns the one already made) and keeps the current key; the renderer has the current key
-   * sign the `keys` package naming the next one (`sign`), saves it, then `finishKeyRotation`
+   * sign the `keys` package naming the next one (`sign`, after `signRotationProof`), saves it, then `finishKeyRotation`
    * (with the next key's public key, as a guard) makes the next key the unit's key.
    */
   beginKeyRotation?(unitId: string): Promise<KeyResult>;
+  /**
+   * The next key's proof in that package (payload.newKeySignature, docs/package-format.md §2): the
+   * NEXT key signs `bytes`, which must be the proof bytes of a rotation of this unit naming the
+   * next key and replacing the current one (without signature.value and without the proof). The
+   * host refuses other bytes (`rejected`), so the next key signs nothing else before it is the unit's.
+   */
+  signRotationProof?(unitId: string, bytes: Uint8Array): Promise<SignResult>;
   finishKeyRotation?(unitId: string, publicKey: string): Promise<KeyResult>;
   /** Passphrase fallback (Electron): opens or creates the passphrase-sealed key for this session. */
   unlockUnitKey?(unitId: string, passphrase: string): Promise<UnlockResult>;
@@ -122,6 +129,7 @@ export const CHANNEL = {
   readMarker: 'platform:read-marker',
   writeMarker: 'platform:write-marker',
   beginKeyRotation: 'platform:begin-key-rotation',
+  signRotationProof: 'platform:sign-rotation-proof',
   finishKeyRotation: 'platform:finish-key-rotation',
   unlockUnitKey: 'platform:unlock-unit-key',
   exportKeyBackup: 'platform:export-key-backup',

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { fromBase64url } from '../../shared/crypto/encoding';
+import { formatFingerprint, keyIdOf } from '../../shared/crypto/hash';
 import { THANG_TAM, VT_PLAN, choosePeriod, nav, setUpCity, setUpUnit } from './support/setup';
 import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
 
@@ -94,8 +97,12 @@ describe('keys: enrolment, rotation, trust', () => {
     expect(newFingerprint).not.toBe(oldFingerprint);
     expect(await ward.getByText(/^Đã đổi khóa\. Mã vân tay mới/u).textContent()).toContain(newFingerprint);
     await screenshot(ward, 'keys-3-ward-rotated');
+    // Signed by the old key and by the new key (issue 3): the new key's proof is in the payload.
+    const rotationDoc = JSON.parse(readFileSync(rotationFile, 'utf8')) as { payload: { newKeySignature?: string; publicKey: string; replaces?: string } };
+    expect(rotationDoc.payload.newKeySignature).toMatch(/^[A-Za-z0-9_-]{86}$/u);
+    expect(formatFingerprint(keyIdOf(fromBase64url(rotationDoc.payload.publicKey)!))).toBe(newFingerprint.trim());
 
-    // The city imports the rotation: applied by itself, the old key revoked from the new key's validFrom.
+    // The city imports the rotation: applied by itself (both keys signed it), the old key revoked from the new key's validFrom.
     await receive(city, rotationFile, 1);
     await tab(city, 'Khóa tin cậy');
     await expect.poll(() => trusted.getByRole('row').count(), { timeout: 15_000 }).toBe(3);

@@ -20,6 +20,8 @@ import { bytes, unitId } from './schemas';
 const publicKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/u);
 const passphrase = z.string().min(1).max(MAX_PASSPHRASE_CHARS);
 const backupRequest = z.strictObject({ unitId, passphrase }) satisfies z.ZodType<KeyBackupRequest>;
+/** A rotation's proof bytes are well under 1 KiB (a keys package without its signature value). */
+const MAX_PROOF_BYTES = 16 * 1024;
 /** A key backup is a few hundred bytes; anything much larger is not one. */
 const MAX_BACKUP_BYTES = 64 * 1024;
 
@@ -46,6 +48,9 @@ export function registerKeys(store: KeyStore): void {
     (): SignResult => ({ ok: false, reason: 'rejected' }), (_e, [id, data]) => store.sign(id, data));
 
   handleChannel(CHANNEL.beginKeyRotation, z.tuple([unitId]), rejectedKey, (_e, [id]) => store.beginRotation(id));
+  // The next key's proof in a rotation: main checks the bytes are that rotation before signing.
+  handleChannel(CHANNEL.signRotationProof, z.tuple([unitId, bytes.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_PROOF_BYTES)]),
+    (): SignResult => ({ ok: false, reason: 'rejected' }), (_e, [id, data]) => store.signRotationProof(id, data));
   handleChannel(CHANNEL.finishKeyRotation, z.tuple([unitId, publicKey]), rejectedKey, (_e, [id, key]) => store.finishRotation(id, key));
   handleChannel(CHANNEL.unlockUnitKey, z.tuple([unitId, passphrase]), (): UnlockResult => ({ ok: false, reason: 'rejected' }),
     (_e, [id, pass]) => store.unlock(id, pass));

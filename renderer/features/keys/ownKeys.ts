@@ -1,12 +1,13 @@
 // The unit's own `keys` packages: an enrolment (signed by the key it enrols) for the consolidating
 // unit to trust after comparing the fingerprint, and a rotation (a new key, `replaces` = the old
-// keyId, signed by the OLD key) that a consolidating unit trusting the old key applies by itself.
+// keyId, signed by the OLD key, with the NEW key's proof in payload.newKeySignature) that a
+// consolidating unit trusting the old key applies by itself.
 // The core builds, signs and checks (shared/packages); the host holds the keys (Platform); this
 // file orders the steps and keeps the sequence, which only grows, and the last package made.
 import { fromBase64url } from '../../../shared/crypto/encoding';
 import { keyIdOf } from '../../../shared/crypto/hash';
 import { webCryptoEd25519 } from '../../../shared/crypto/webcrypto';
-import { buildKeysPackage, signPackage, verifyPackage, type Signer } from '../../../shared/packages';
+import { buildKeysPackage, signPackage, signRotation, verifyPackage, type Signer } from '../../../shared/packages';
 import { asciiSlug } from '../../../shared/progress/exportFile';
 import type { KeyInfo, Platform, SaveFileResult } from '../../../shared/platform/contract';
 import type { PlanBookDb } from '../../db/database';
@@ -50,8 +51,11 @@ export type OwnKeysOutcome = { ok: true; pkg: OwnKeysPackage; saved: SaveFileRes
 const fileNameOf = (unitId: string, kind: OwnKeysPackage['kind'], sequence: number) =>
   `khoa-${asciiSlug(unitId)}-${kind === 'rotation' ? 'doi-khoa' : 'dang-ky'}-${sequence}.json`;
 
-/** Builds, signs with `signer`, and checks with the core that the package verifies before it is saved. */
-async function make(db: PlanBookDb, unitId: string, kind: OwnKeysPackage['kind'], newKey: KeyInfo, signer: Signer, createdAt: string) {
+/**
+ * Builds, signs with `signer` (and, for a rotation, has the next key sign its proof through
+ * `nextSigner`), and checks with the core that the package verifies before it is saved.
+ */
+async function make(db: PlanBookDb, unitId: string, kind: OwnKeysPackage['kind'], newKey: KeyInfo, signer: Signer, createdAt: string, nextSigner: Signer | null = null) {
   const publicKey = fromBase64url(newKey.publicKey);
   if (!publicKey) return null;
   const replaces = kind === 'rotation' ? keyIdOf(signer.publicKey) : null;
@@ -59,7 +63,7 @@ async function make(db: PlanBookDb, unitId: string, kind: OwnKeysPackage['kind']
   const unsigned = buildKeysPackage({
     unitId, sequence, createdAt, publicKey, validFrom: kind === 'rotation' ? createdAt : newKey.createdAt, ...(replaces ? { replaces } : {}),
   });
-  const signed = await signPackage(unsigned, signer);
+  const signed = nextSigner ? await signRotation(unsigned, signer, nextSigner) : await signPackage(unsigned, signer);
   if (!signed.ok) return null;
   const check = await verifyPackage(signed.bytes, { native: webCryptoEd25519() });
   if (check.reason !== 'ok') return null;
@@ -88,12 +92,25 @@ export async function saveEnrolment(db: PlanBookDb, unitId: string, deps: KeysDe
  */
 export async function rotateKey(db: PlanBookDb, unitId: string, deps: KeysDeps): Promise<OwnKeysOutcome> {
   const { platform } = deps;
-  if (!platform.beginKeyRotation || !platform.finishKeyRotation) return { ok: false, reason: 'unsupported' };
+  if (!platform.beginKeyRotation || !platform.finishKeyRotation || !platform.signRotationProof) return { ok: false, reason: 'unsupported' };
+  const signRotationProof = platform.signRotationProof.bind(platform);
   const next = await platform.beginKeyRotation(unitId);
   if (!next.ok) return { ok: false, reason: next.reason === 'no-key' ? 'no-key' : 'unavailable' };
   const signer = await deps.signer(unitId); // still the current (old) key
   if (!signer) return { ok: false, reason: 'no-key' };
-  const pkg = await make(db, unitId, 'rotation', next.key, signer, (deps.now ?? (() => new Date().toISOString()))());
+  const nextPublicKey = fromBase64url(next.key.publicKey);
+  if (!nextPublicKey) return { ok: false, reason: 'unavailable' };
+  // The next key signs the proof (payload.newKeySignature) in the host, which never hands it out.
+  const nextSigner: Signer = {
+    publicKey: nextPublicKey,
+    sign: async (bytes) => {
+      const r = await signRotationProof(unitId, bytes);
+      const sig = r.ok ? fromBase64url(r.signature) : null;
+      if (!sig) throw new Error(r.ok ? 'bad signature encoding' : r.reason);
+      return sig;
+    },
+  };
+  const pkg = await make(db, unitId, 'rotation', next.key, signer, (deps.now ?? (() => new Date().toISOString()))(), nextSigner);
   if (!pkg) return { ok: false, reason: 'sign-failed' };
   const saved = await platform.saveFile({ suggestedName: pkg.fileName, bytes: pkg.bytes });
   if (!saved.ok) return { ok: false, reason: saved.reason === 'cancelled' ? 'cancelled' : 'save-failed' };

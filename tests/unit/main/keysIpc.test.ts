@@ -7,6 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL } from '../../../shared/platform/contract';
+import { keyIdOf } from '../../../shared/crypto/hash';
+import {
+  addKey, applyRotation, buildKeysPackage, emptyTrust, rotationProofBytes, signingBytes, signRotation, verifyPackage, type Signer,
+} from '../../../shared/packages';
+import { nodeEd25519 } from '../../../electron/cli/nodeEd25519';
 import { dialog, eventFrom, fakeContents, invoke, safeStorage } from './electronMock';
 
 vi.mock('electron', async () => (await import('./electronMock')).electronModule);
@@ -41,6 +46,7 @@ beforeEach(async () => {
 const VALID: [string, unknown[]][] = [
   [CHANNEL.beginKeyRotation, [UNIT]],
   [CHANNEL.finishKeyRotation, [UNIT, 'A'.repeat(43)]],
+  [CHANNEL.signRotationProof, [UNIT, data]],
   [CHANNEL.unlockUnitKey, [UNIT, PASS]],
   [CHANNEL.exportKeyBackup, [{ unitId: UNIT, passphrase: PASS }]],
   [CHANNEL.restoreKeyBackup, [{ unitId: UNIT, passphrase: PASS }]],
@@ -61,6 +67,7 @@ describe('new key channels refuse', () => {
   it.each([
     [CHANNEL.beginKeyRotation, [[], [42], [''], ['a\u202Eb'], [UNIT, 'extra']]],
     [CHANNEL.finishKeyRotation, [[UNIT], [UNIT, 'short'], [UNIT, `${'A'.repeat(42)}=`], [UNIT, 'A'.repeat(43), 1], [UNIT, null]]],
+    [CHANNEL.signRotationProof, [[UNIT], [UNIT, new Uint8Array(0)], [UNIT, new Uint8Array(16 * 1024 + 1)], [UNIT, 'text'], [UNIT, data, 'extra'], ['', data]]],
     [CHANNEL.unlockUnitKey, [[UNIT], [UNIT, ''], [UNIT, 42], [UNIT, 'x'.repeat(1025)], [{ unitId: UNIT, passphrase: PASS }]]],
     [CHANNEL.exportKeyBackup, [[], [UNIT, PASS], [{ unitId: UNIT }], [{ unitId: UNIT, passphrase: PASS, path: '/tmp/x' }], [{ unitId: '', passphrase: PASS }], [{ unitId: UNIT, passphrase: PASS }, 'x']]],
     [CHANNEL.restoreKeyBackup, [[], [{ unitId: UNIT, passphrase: 7 }], [{ unitId: UNIT, passphrase: PASS, file: '/etc/passwd' }]]],
@@ -88,6 +95,50 @@ describe('rotation', () => {
 
   it('a unit without a key cannot rotate', async () => {
     expect(await invoke(CHANNEL.beginKeyRotation, ok, 'nobody')).toEqual({ ok: false, reason: 'no-key' });
+    expect(await invoke(CHANNEL.signRotationProof, ok, 'nobody', data)).toEqual({ ok: false, reason: 'no-key' });
+  });
+
+  it('the next key signs the proof of the rotation naming it, and nothing else; the package verifies and a trusting registry applies it', async () => {
+    const old = await invoke(CHANNEL.ensureUnitKey, ok, UNIT) as KeyOk;
+    // No rotation begun: there is no next key to sign with.
+    const draftOf = (nextKey: string) => ({
+      ...buildKeysPackage({ unitId: UNIT, sequence: 2, createdAt: '2025-01-02T08:00:00Z', validFrom: '2025-01-02T08:00:00Z', publicKey: Buffer.from(nextKey, 'base64url'), replaces: keyIdOf(Buffer.from(old.key.publicKey, 'base64url')) }),
+      signature: { alg: 'Ed25519' as const, keyId: keyIdOf(Buffer.from(old.key.publicKey, 'base64url')), publicKey: old.key.publicKey },
+    });
+    expect(await invoke(CHANNEL.signRotationProof, ok, UNIT, rotationProofBytes(draftOf(old.key.publicKey))!)).toEqual({ ok: false, reason: 'no-key' });
+    const next = await invoke(CHANNEL.beginKeyRotation, ok, UNIT) as KeyOk;
+    const draft = draftOf(next.key.publicKey);
+    const proofBytes = rotationProofBytes(draft)!;
+    const proof = await invoke(CHANNEL.signRotationProof, ok, UNIT, proofBytes);
+    expect(verify(null, proofBytes, spki(next.key.publicKey), Buffer.from((proof as { signature: string }).signature, 'base64url'))).toBe(true);
+    // Anything else is refused: a report, a rotation naming another key, one that already carries a
+    // proof or a signature value, another unit's, one replacing another key, and bytes that are not strict JSON.
+    const refusedBytes = [
+      data,
+      rotationProofBytes(draftOf(old.key.publicKey))!,
+      signingBytes({ ...draft, payload: { ...draft.payload, newKeySignature: 'x' } })!,
+      new TextEncoder().encode(JSON.stringify({ ...draft, signature: { ...draft.signature, value: 'x' } })),
+      rotationProofBytes({ ...draft, payload: { ...draft.payload, unitId: 'other' } })!,
+      rotationProofBytes({ ...draft, payload: { ...draft.payload, replaces: 'A'.repeat(26) } })!,
+      new TextEncoder().encode(new TextDecoder().decode(proofBytes).replace('{', '{"kind":"report",')),
+    ];
+    for (const b of refusedBytes) expect(await invoke(CHANNEL.signRotationProof, ok, UNIT, b), new TextDecoder().decode(b).slice(0, 60)).toEqual({ ok: false, reason: 'rejected' });
+    // The whole rotation, as the renderer makes it: the old key signs over IPC, the next key its proof.
+    const viaIpc = (channel: string, publicKey: string): Signer => ({
+      publicKey: Buffer.from(publicKey, 'base64url'),
+      sign: async (b) => Buffer.from(((await invoke(channel, ok, UNIT, b)) as { signature: string }).signature, 'base64url'),
+    });
+    const signed = await signRotation(buildKeysPackage({ ...draft.header, publicKey: Buffer.from(next.key.publicKey, 'base64url'), validFrom: draft.payload.validFrom, replaces: draft.payload.replaces! }),
+      viaIpc(CHANNEL.sign, old.key.publicKey), viaIpc(CHANNEL.signRotationProof, next.key.publicKey));
+    expect(signed.ok).toBe(true);
+    if (!signed.ok) return;
+    let trust = addKey(emptyTrust(), { unitId: UNIT as never, publicKey: old.key.publicKey, validFrom: null, revokedAt: null, source: 'manual', addedAt: null });
+    expect(trust.ok && (await verifyPackage(signed.bytes, { native: nodeEd25519, trust: trust.registry })).reason).toBe('ok');
+    trust = trust.ok ? applyRotation(trust.registry, signed.package.payload, signed.package.signature.keyId, 'now', { by: 'proof' }) : trust;
+    expect(trust.ok && trust.registry.keys.map((k) => k.publicKey)).toEqual([old.key.publicKey, next.key.publicKey]);
+    // Once the rotation is finished there is no next key any more.
+    await invoke(CHANNEL.finishKeyRotation, ok, UNIT, next.key.publicKey);
+    expect(await invoke(CHANNEL.signRotationProof, ok, UNIT, proofBytes)).toEqual({ ok: false, reason: 'no-key' });
   });
 });
 
