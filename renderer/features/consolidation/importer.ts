@@ -125,13 +125,16 @@ export async function recheckHeld(db: PlanBookDb, scope: PlanScope | null, verif
 /** `events` with the lines and progress held back and handed on together, in order, at most every `ms`. */
 export type BatchedEvents = ImportEvents & { onRecheck(line: ImportLine): void; flush(): void };
 
+// Called as plain functions: a browser's setTimeout called as a method of another object throws "Illegal invocation".
+const BROWSER_TIMERS = { set: ((f: () => void, ms?: number) => setTimeout(f, ms)) as typeof setTimeout, clear: ((t?: ReturnType<typeof setTimeout>) => clearTimeout(t)) as typeof clearTimeout };
+
 /**
  * Thousands of files arrive a few milliseconds apart: showing each as it lands would redraw the
  * screen per file. Lines (and lines verified again) are kept in arrival order and the progress
  * keeps only its latest value; all of it goes to `events` in one go per `ms`, and at `flush()`
  * (call it before showing the end of a batch, so the table and the counts agree).
  */
-export function batchedEvents(events: ImportEvents, ms = 250, timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout }): BatchedEvents {
+export function batchedEvents(events: ImportEvents, ms = 250, timers: { set: typeof setTimeout; clear: typeof clearTimeout } = BROWSER_TIMERS): BatchedEvents {
   let queue: { recheck: boolean; line: ImportLine }[] = [];
   let progress: [number, number, string | null] | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
