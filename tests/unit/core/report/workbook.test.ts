@@ -142,3 +142,91 @@ describe('unit workbook', () => {
     expect(total?.kind === 'total' && total.cells[8]).toEqual({ value: 1350.5, format: 'money' });
   });
 });
+
+/** Every part of the package, by path. */
+function parts(bytes: Uint8Array): Map<string, string> {
+  const cfb = (XLSX as unknown as { CFB: { read(d: Uint8Array, o: { type: 'array' }): { FullPaths: string[]; FileIndex: { content: Uint8Array; type: number }[] } } }).CFB;
+  const zip = cfb.read(bytes, { type: 'array' });
+  const out = new Map<string, string>();
+  // SheetJS's reader adds a marker entry of its own (Sh33tJ5), left out.
+  zip.FullPaths.forEach((p, i) => { const e = zip.FileIndex[i]!; if (e.type === 2 && !p.endsWith('Sh33tJ5')) out.set(p.replace(/^[^/]*\//u, ''), new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(e.content))); });
+  return out;
+}
+
+/** Well-formed enough for any XML parser: one root, every tag closed in order, attributes quoted, entities known. */
+function wellFormed(xml: string): boolean {
+  const body = xml.replace(/^<\?xml [^?]*\?>\s*/u, '');
+  const stack: string[] = [];
+  let roots = 0;
+  for (const m of body.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos);)/gu)) {
+    if (m[2] === undefined) return false;
+    if (m[1]) { if (stack.pop() !== m[2]) return false; continue; }
+    if (stack.length === 0) roots++;
+    if (!m[4]) stack.push(m[2]);
+  }
+  return stack.length === 0 && roots === 1;
+}
+
+describe('the written package', () => {
+  const tricky = ['_x000D_ typed by hand', 'A & B < C > D "quoted"', '  leading and trailing  ', 'line\nbreak', 'tab\there', 'nul\u0000 and bell\u0007', 'Tiếng Việt: Phường Thắng Tam'];
+  const table: ReportTable = {
+    id: 't', title: "Ý kiến & 'đề xuất'", titleRows: ['PHỤ LỤC', '', '(Kèm theo Báo cáo)'],
+    columns: [{ key: 'a', header: 'Nội dung', width: 10, align: 'left', chars: 30 }, { key: 'b', header: 'Số', width: 10, align: 'right' }],
+    rows: [{ kind: 'section', label: 'I. Nhóm' }, ...tricky.map((v, i) => ({ kind: 'data' as const, cells: [v, { value: i * 1.5, format: 'decimal' as const }] }))],
+  };
+
+  it('keeps typed text exactly: markup characters, control characters, spaces, a literal _x000D_', () => {
+    const ws = XLSX.read(writeWorkbook([table]), { type: 'array' }).Sheets[sheetNames([table.title])[0]!]!;
+    // Title rows 1-3, a blank row, the header in row 5, the section row 6, data from row 7.
+    tricky.forEach((v, i) => expect((ws[`A${i + 7}`] as XLSX.CellObject).v).toBe(v));
+    expect((ws.A1 as XLSX.CellObject).v).toBe('PHỤ LỤC');
+    expect((ws.A5 as XLSX.CellObject).v).toBe('Nội dung');
+    expect(ws['!merges']).toEqual(expect.arrayContaining([{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }, { s: { r: 5, c: 0 }, e: { r: 5, c: 1 } }]));
+  });
+
+  it('freezes the rows down to the header under title rows, and repeats the header on each printed page', () => {
+    const p = parts(writeWorkbook([table, consolidated.sheets[0]!]));
+    expect(p.get('xl/worksheets/sheet1.xml')).toContain('<pane ySplit="5" topLeftCell="A6" activePane="bottomLeft" state="frozen"/>');
+    const wb = p.get('xl/workbook.xml')!;
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Ý kiến &amp; ''đề xuất'''!$5:$5</definedName>`);
+    expect(wb).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">\'Tình hình gửi báo cáo\'!$1:$1</definedName>');
+    for (const i of [1, 2]) {
+      const sheet = p.get(`xl/worksheets/sheet${i}.xml`)!;
+      expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+      expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
+    }
+  });
+
+  it('is a complete package: every part well-formed, typed in [Content_Types].xml and reachable by a relationship', () => {
+    for (const doc of [unit, consolidated]) {
+      const p = parts(writeWorkbook(doc.sheets));
+      for (const [path, xml] of p) expect(wellFormed(xml), path).toBe(true);
+      const types = p.get('[Content_Types].xml')!;
+      for (const path of p.keys()) {
+        if (path === '[Content_Types].xml') continue;
+        expect(types.includes(`PartName="/${path}"`) || (path.endsWith('.rels') && types.includes('Extension="rels"')), path).toBe(true);
+      }
+      const targets = [...(p.get('_rels/.rels')! + p.get('xl/_rels/workbook.xml.rels')!.replace(/Target="/gu, 'Target="xl/')).matchAll(/Target="([^"]+)"/gu)].map((m) => m[1]);
+      for (const path of p.keys()) if (!path.endsWith('.rels') && path !== '[Content_Types].xml') expect(targets, path).toContain(path);
+      expect(p.get('xl/workbook.xml')!.match(/<sheet /gu)).toHaveLength(doc.sheets.length);
+    }
+  });
+
+  it('gives the same bytes for the same report', () => {
+    expect(writeWorkbook(consolidated.sheets)).toEqual(writeWorkbook(consolidated.sheets));
+  });
+
+  it('writes an empty report as one sheet saying so', () => {
+    const wb = XLSX.read(writeWorkbook([]), { type: 'array' });
+    expect(wb.SheetNames).toEqual(['Báo cáo']);
+    expect((wb.Sheets['Báo cáo']!.A1 as XLSX.CellObject).v).toBe('Không có dữ liệu');
+  });
+
+  it('counts shared strings honestly (count = text cells, uniqueCount = distinct texts)', () => {
+    const p = parts(writeWorkbook(consolidated.sheets));
+    const sst = p.get('xl/sharedStrings.xml')!;
+    const cells = [...p.entries()].filter(([k]) => k.startsWith('xl/worksheets/')).reduce((n, [, x]) => n + (x.match(/t="s"/gu)?.length ?? 0), 0);
+    expect(sst).toContain(`count="${cells}"`);
+    expect(sst).toContain(`uniqueCount="${sst.match(/<si>/gu)?.length}"`);
+  });
+});
