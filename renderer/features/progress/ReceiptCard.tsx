@@ -37,7 +37,10 @@ export function ReceiptCard({ model }: { model: ReportModel }) {
   const focus = useUi((s) => s.focusProgressField);
   const directory = useDirectory();
   const { lines, consolidating, untrustedKey } = useReceiptLines(model);
+  // The comments still open (the latest review returned a package), shown also once a newer package went out with the answers.
   const open = model.comments;
+  const first = open[0];
+  const answered = open.filter((c) => isAnswered(model.rowsById.get(c.itemId)?.draft, c)).length;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const nameOf = (id: string) => directory?.units.get(id)?.name ?? id;
@@ -74,24 +77,26 @@ export function ReceiptCard({ model }: { model: ReportModel }) {
             {l.kind === 'refused' && t('progress.home.receipt.refused', { reason: reasonMessage(l.reason, lang) })}
             {l.kind === 'approved' && t('progress.home.receipt.approved')}
             {l.kind === 'not-yet' && t('progress.home.receipt.notYet', { unit, answered: l.answered, sequence: l.sequence })}
-            {l.kind === 'returned' && (
-              <>
-                {t('progress.home.receipt.returned')}
-                {open.length > 0 && <> · {t('progress.home.receipt.answered', { answered: open.filter((c) => isAnswered(model.rowsById.get(c.itemId)?.draft, c)).length, total: open.length })}</>}
-                <ul className="receipt-comments">
-                  {l.comments.map((c, j) => (
-                    <li key={j}>
-                      <button type="button" className="link" onClick={() => focus(c.itemId, answerField(l.comments, j))}>
-                        {t('progress.home.receipt.comment', { no: no(c.itemId), text: c.text })}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
+            {l.kind === 'returned' && t('progress.home.receipt.returned')}
           </li>
         ))}
       </ul>
+      {first && (
+        <div className="receipt-open">
+          <p className={answered === open.length ? 'ok-text' : 'warning'}>
+            {t('progress.home.receipt.openComments', { sequence: first.returnedSequence })} · {t('progress.home.receipt.answered', { answered, total: open.length })}
+          </p>
+          <ul className="receipt-comments">
+            {open.map((c, j) => (
+              <li key={j}>
+                <button type="button" className="link" onClick={() => focus(c.itemId, answerField(open, j))}>
+                  {t('progress.home.receipt.comment', { no: no(c.itemId), text: c.text })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <button type="button" disabled={busy} onClick={() => void importFile()}>{t('progress.home.receipt.import')}</button>
       <p role="status" className={message?.ok ? 'ok-text' : 'error'}>{message?.text ?? ''}</p>
     </section>

@@ -71,6 +71,7 @@ export const vi = {
   'progress.problem.unanswered': 'Chưa trả lời ý kiến trả lại của đơn vị tổng hợp',
   'progress.export.change.answers': 'Mục {no}: trả lời ý kiến trả lại',
   'progress.home.receipt.answered': '{answered}/{total} ý kiến đã có trả lời',
+  'progress.home.receipt.openComments': 'Ý kiến khi trả lại gói số {sequence}',
 
   'progress.list.label': 'Các mục được giao',
   'progress.list.narrative': 'Tình hình chung (phần mở đầu báo cáo)',
@@ -266,6 +267,7 @@ export const en: Record<keyof typeof vi, string> = {
   'progress.problem.unanswered': 'A comment of the consolidating unit has no answer yet',
   'progress.export.change.answers': 'Item {no}: answers to the returned comments',
   'progress.home.receipt.answered': '{answered}/{total} comments answered',
+  'progress.home.receipt.openComments': 'Comments on returned package {sequence}',
 
   'progress.list.label': 'Assigned items',
   'progress.list.narrative': 'General situation (report opening)',
