@@ -84,16 +84,19 @@ type Encoder = { encodeInto(s: string, dest: Uint8Array): { read: number; writte
 const encoder = new (globalThis as unknown as { TextEncoder: new () => Encoder }).TextEncoder();
 
 /**
- * XML as UTF-8 bytes in one growing buffer. Worksheet markup is ASCII (text lives in the shared
- * strings), so cells are written byte by byte with no intermediate strings: 4.7 million cells of
- * the 3,321-unit report would otherwise make as many short-lived strings.
+ * XML as UTF-8 bytes, in one buffer that is handed to `sink` (a zip entry) whenever it fills, or
+ * grows when there is no sink. Worksheet markup is ASCII (text lives in the shared strings), so
+ * cells are written byte by byte with no intermediate strings: the 4.7 million cells of the
+ * 3,321-unit report would otherwise make as many short-lived strings, and one 100 MB buffer.
  */
 class XmlBytes {
   buf: Uint8Array;
   pos = 0;
-  constructor(size = 1 << 16) { this.buf = new Uint8Array(size); }
+  constructor(size = 1 << 16, private readonly sink?: (chunk: Uint8Array) => void) { this.buf = new Uint8Array(size); }
   ensure(extra: number): void {
     if (this.pos + extra <= this.buf.length) return;
+    if (this.sink && this.pos > 0) { this.sink(this.buf.subarray(0, this.pos)); this.pos = 0; }
+    if (extra <= this.buf.length) return;
     const bigger = new Uint8Array(Math.max(this.pos + extra, this.buf.length * 2));
     bigger.set(this.buf.subarray(0, this.pos));
     this.buf = bigger;
@@ -133,6 +136,11 @@ class XmlBytes {
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.pos);
   }
+  /** Hands what is left to the sink. */
+  end(): void {
+    if (this.sink && this.pos > 0) this.sink(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+  }
 }
 const xmlBytes = (s: string) => { const x = new XmlBytes(s.length * 3 + 16); x.write(s); return x.bytes(); };
 const ASCII = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -155,28 +163,31 @@ class SharedStrings {
     if (i === undefined) { i = this.index.size; this.index.set(s, i); }
     return i;
   }
-  xml(): Uint8Array {
-    const x = new XmlBytes(1 << 20);
+  write(zip: ZipWriter, name: string): void {
+    const entry = zip.open(name);
+    const x = new XmlBytes(1 << 18, (chunk) => entry.push(chunk));
     x.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">`);
     for (const s of this.index.keys()) {
       // Leading or trailing whitespace and line breaks are kept only with xml:space="preserve".
       x.write(/^\s|\s$|[\t\n\r]/u.test(s) ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>` : `<si><t>${escapeText(s)}</t></si>`);
     }
     x.write('</sst>');
-    return x.bytes();
+    x.end();
+    entry.close();
   }
 }
 
 /** Excel's column width for `chars` characters of the default font (as SheetJS computes it, 7 px digits). */
 const excelWidth = (chars: number) => Math.round(((chars * 7 + 5) / 7) * 256) / 256;
 
-function worksheetXml(table: ReportTable, sst: SharedStrings, first: boolean): Uint8Array {
+function writeWorksheet(zip: ZipWriter, name: string, table: ReportTable, sst: SharedStrings, first: boolean): void {
+  const entry = zip.open(name);
   const width = Math.max(1, table.columns.length);
   const head = headerRowOf(table);
   const lastRow = head + table.rows.length; // 0-based
   const cols = Array.from({ length: width }, (_, c) => colName(c));
   const lastCol = cols[width - 1]!;
-  const x = new XmlBytes(1 << 20);
+  const x = new XmlBytes(1 << 18, (chunk) => entry.push(chunk));
   const split = head + 1;
   const top = `A${split + 1}`;
   x.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -243,7 +254,11 @@ function worksheetXml(table: ReportTable, sst: SharedStrings, first: boolean): U
     x.raw(rowEnd);
   }
   x.write('</sheetData>');
-  if (merges.length > 0) x.write(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  if (merges.length > 0) {
+    x.ascii(`<mergeCells count="${merges.length}">`);
+    for (const m of merges) x.ascii(`<mergeCell ref="${m}"/>`);
+    x.ascii('</mergeCells>');
+  }
   // Printing: A4 landscape, as wide as one page, as many pages down as needed (the header row is
   // repeated on each page through the workbook's _xlnm.Print_Titles).
   x.write('<printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
@@ -251,7 +266,8 @@ function worksheetXml(table: ReportTable, sst: SharedStrings, first: boolean): U
     + '<headerFooter><oddFooter>&amp;P / &amp;N</oddFooter></headerFooter>'
     // STT, dates and numbers typed as text ("1", "05/2024") carry no green "number as text" mark.
     + `<ignoredErrors><ignoredError numberStoredAsText="1" sqref="A1:${lastCol}${lastRow + 1}"/></ignoredErrors></worksheet>`);
-  return x.bytes();
+  x.end();
+  entry.close();
 }
 
 const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -292,9 +308,9 @@ export function writeWorkbook(tables: readonly ReportTable[]): Uint8Array {
     + `<Relationship Id="rId${n + 2}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`)]);
   parts.push(['xl/styles.xml', () => xmlBytes(STYLES)]);
   for (const [name, make] of parts) zip.add(name, make());
-  // Each worksheet is deflated as soon as it is written (one sheet's XML in memory at a time);
-  // they fill the shared strings, written last.
-  sheets.forEach((t, i) => zip.add(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(t, sst, i === 0)));
-  zip.add('xl/sharedStrings.xml', sst.xml());
+  // Worksheets stream into their zip entries 256 KiB at a time; they fill the shared strings,
+  // written last.
+  sheets.forEach((t, i) => writeWorksheet(zip, `xl/worksheets/sheet${i + 1}.xml`, t, sst, i === 0));
+  sst.write(zip, 'xl/sharedStrings.xml');
   return zip.finish();
 }

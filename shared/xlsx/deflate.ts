@@ -196,75 +196,146 @@ function writeBlock(w: Bits, syms: Uint16Array, dists: Uint16Array, count: numbe
   distFreq.fill(0);
 }
 
+/** Bytes kept ahead of the position being coded, so a match can run to its full length. */
+const LOOKAHEAD = MAX_MATCH + 4;
+/** The input buffer: the 32 KiB window behind the position plus room for what comes next. */
+const INPUT_BUFFER = 1 << 20;
+
+/**
+ * Streaming raw DEFLATE: `push` input in pieces of any size, `finish` for the compressed bytes.
+ * Only about 1 MiB of input is held at a time (the window and what follows it), so a 100 MB
+ * worksheet never has to exist in memory as one piece.
+ */
+export class Deflater {
+  private readonly maxChain: number;
+  private readonly nice: number;
+  private readonly maxInsert: number;
+  private readonly w: Bits = { out: new Uint8Array(1 << 16), op: 0, buf: 0, cnt: 0 };
+  private buf = new Uint8Array(INPUT_BUFFER);
+  /** Bytes in `buf`; `pos` is the next one to code. Positions are indices into `buf`. */
+  private filled = 0;
+  private pos = 0;
+  private readonly head = new Int32Array(1 << HASH_BITS).fill(-1);
+  private readonly prev = new Int32Array(WINDOW);
+  // A block's symbols: literal bytes (< 256) or 256 + match length, with its distance (0 for literals).
+  private readonly syms = new Uint16Array(BLOCK_SYMBOLS + 1);
+  private readonly dists = new Uint16Array(BLOCK_SYMBOLS + 1);
+  private readonly litFreq = new Uint32Array(286);
+  private readonly distFreq = new Uint32Array(30);
+  private count = 0;
+  private finished = false;
+
+  constructor(options: DeflateOptions = {}) {
+    this.maxChain = options.chain ?? 4;
+    this.nice = Math.min(MAX_MATCH, options.nice ?? 64);
+    this.maxInsert = options.maxInsert ?? 16;
+  }
+
+  push(data: Uint8Array): void {
+    if (this.finished) throw new Error('Deflater: push after finish');
+    for (let off = 0; off < data.length;) {
+      if (this.filled === this.buf.length) { this.code(false); this.slide(); }
+      const n = Math.min(this.buf.length - this.filled, data.length - off);
+      this.buf.set(data.subarray(off, off + n), this.filled);
+      this.filled += n;
+      off += n;
+    }
+  }
+
+  finish(): Uint8Array {
+    if (!this.finished) {
+      this.code(true);
+      writeBlock(this.w, this.syms, this.dists, this.count, this.litFreq, this.distFreq, true);
+      const w = this.w;
+      if (w.cnt > 0) { ensure(w, 1); w.out[w.op++] = w.buf & 255; w.cnt = 0; }
+      this.finished = true;
+    }
+    return this.w.out.slice(0, this.w.op);
+  }
+
+  /** Drops input more than a window behind the position (by whole windows, so `prev` slots keep their meaning). */
+  private slide(): void {
+    const delta = Math.floor((this.pos - WINDOW) / WINDOW) * WINDOW;
+    if (delta <= 0) { // cannot happen with INPUT_BUFFER ≫ WINDOW + LOOKAHEAD; grow rather than fail
+      const bigger = new Uint8Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+      return;
+    }
+    this.buf.copyWithin(0, delta, this.filled);
+    this.filled -= delta;
+    this.pos -= delta;
+    const { head, prev } = this;
+    for (let k = 0; k < head.length; k++) { const v = head[k]! - delta; head[k] = v < 0 ? -1 : v; }
+    for (let k = 0; k < prev.length; k++) { const v = prev[k]! - delta; prev[k] = v < 0 ? -1 : v; }
+  }
+
+  /** Codes the input up to LOOKAHEAD bytes before its end (to the end when `final`). */
+  private code(final: boolean): void {
+    const data = this.buf;
+    const { head, prev, syms, dists, litFreq, distFreq, maxChain, nice, maxInsert } = this;
+    const n = this.filled;
+    const stop = final ? n : n - LOOKAHEAD;
+    const hashEnd = n - 3; // a hash reads 4 bytes
+    const SHIFT = 32 - HASH_BITS;
+    let count = this.count;
+    let i = this.pos;
+    while (i < stop) {
+      let bestLen = 0;
+      let bestDist = 0;
+      if (i < hashEnd) {
+        const h = Math.imul(data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24), 0x9e3779b1) >>> SHIFT;
+        let cand = head[h]!;
+        head[h] = i;
+        prev[i & WMASK] = cand;
+        const limit = n - i < MAX_MATCH ? n - i : MAX_MATCH;
+        let chain = maxChain;
+        while (cand >= 0 && i - cand <= WINDOW && chain-- > 0) {
+          if (data[cand + bestLen] === data[i + bestLen] && data[cand] === data[i] && data[cand + 1] === data[i + 1]) {
+            let l = 2;
+            while (l < limit && data[cand + l] === data[i + l]) l++;
+            if (l > bestLen) { bestLen = l; bestDist = i - cand; if (l >= nice) break; }
+          }
+          const p = prev[cand & WMASK]!;
+          if (p >= cand) break;
+          cand = p;
+        }
+      }
+      if (bestLen >= 4 || (bestLen === 3 && bestDist <= 4096)) {
+        syms[count] = 256 + bestLen;
+        dists[count] = bestDist;
+        litFreq[257 + LEN_CODE[bestLen]!]!++;
+        distFreq[DIST_CODE[bestDist]!]!++;
+        // Long matches only index their last few positions: copies of long markup runs are found
+        // from their start anyway, and hashing every byte of them is most of the time.
+        const end = i + bestLen;
+        i = bestLen > maxInsert ? end - 3 : i + 1;
+        for (; i < end; i++) {
+          if (i < hashEnd) {
+            const h = Math.imul(data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24), 0x9e3779b1) >>> SHIFT;
+            prev[i & WMASK] = head[h]!;
+            head[h] = i;
+          }
+        }
+      } else {
+        const b = data[i]!;
+        syms[count] = b;
+        dists[count] = 0;
+        litFreq[b]!++;
+        i++;
+      }
+      if (++count === BLOCK_SYMBOLS) { writeBlock(this.w, syms, dists, count, litFreq, distFreq, false); count = 0; }
+    }
+    this.count = count;
+    this.pos = i;
+  }
+}
+
 /** Raw DEFLATE of `data` (no zlib or gzip wrapper), as zip entries of method 8 hold it. */
 export function deflateRaw(data: Uint8Array, options: DeflateOptions = {}): Uint8Array {
-  const maxChain = options.chain ?? 4;
-  const nice = Math.min(MAX_MATCH, options.nice ?? 64);
-  const maxInsert = options.maxInsert ?? 16;
-  const n = data.length;
-  const w: Bits = { out: new Uint8Array(Math.max(1024, (n >>> 2) + 1024)), op: 0, buf: 0, cnt: 0 };
-  const head = new Int32Array(1 << HASH_BITS).fill(-1);
-  const prev = new Int32Array(WINDOW);
-  // A block's symbols: literal bytes (< 256) or 256 + match length, with its distance (0 for literals).
-  const syms = new Uint16Array(BLOCK_SYMBOLS + 1);
-  const dists = new Uint16Array(BLOCK_SYMBOLS + 1);
-  const litFreq = new Uint32Array(286);
-  const distFreq = new Uint32Array(30);
-  const SHIFT = 32 - HASH_BITS;
-
-  let count = 0;
-  let i = 0;
-  let done = false;
-  const hashEnd = n - 3; // a hash reads 4 bytes
-  while (i < n) {
-    let bestLen = 0;
-    let bestDist = 0;
-    if (i < hashEnd) {
-      const h = Math.imul(data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24), 0x9e3779b1) >>> SHIFT;
-      let cand = head[h]!;
-      head[h] = i;
-      prev[i & WMASK] = cand;
-      const limit = n - i < MAX_MATCH ? n - i : MAX_MATCH;
-      let chain = maxChain;
-      while (cand >= 0 && i - cand <= WINDOW && chain-- > 0) {
-        if (data[cand + bestLen] === data[i + bestLen] && data[cand] === data[i] && data[cand + 1] === data[i + 1]) {
-          let l = 2;
-          while (l < limit && data[cand + l] === data[i + l]) l++;
-          if (l > bestLen) { bestLen = l; bestDist = i - cand; if (l >= nice) break; }
-        }
-        const p = prev[cand & WMASK]!;
-        if (p >= cand) break;
-        cand = p;
-      }
-    }
-    if (bestLen >= 4 || (bestLen === 3 && bestDist <= 4096)) {
-      syms[count] = 256 + bestLen;
-      dists[count] = bestDist;
-      litFreq[257 + LEN_CODE[bestLen]!]!++;
-      distFreq[DIST_CODE[bestDist]!]!++;
-      // Long matches only index their last few positions: copies of long markup runs are found
-      // from their start anyway, and hashing every byte of them is most of the time.
-      const end = i + bestLen;
-      i = bestLen > maxInsert ? end - 3 : i + 1;
-      for (; i < end; i++) {
-        if (i < hashEnd) {
-          const h = Math.imul(data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24), 0x9e3779b1) >>> SHIFT;
-          prev[i & WMASK] = head[h]!;
-          head[h] = i;
-        }
-      }
-    } else {
-      const b = data[i]!;
-      syms[count] = b;
-      dists[count] = 0;
-      litFreq[b]!++;
-      i++;
-    }
-    if (++count === BLOCK_SYMBOLS) { done = i >= n; writeBlock(w, syms, dists, count, litFreq, distFreq, done); count = 0; }
-  }
-  if (!done) writeBlock(w, syms, dists, count, litFreq, distFreq, true);
-  if (w.cnt > 0) { ensure(w, 1); w.out[w.op++] = w.buf & 255; }
-  return w.out.slice(0, w.op);
+  const d = new Deflater(options);
+  d.push(data);
+  return d.finish();
 }
 
 const CRC_TABLE = (() => {

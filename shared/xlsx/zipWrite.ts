@@ -1,8 +1,8 @@
 // A zip archive writer for .xlsx packages (pure: no Node, no DOM). Each entry is deflated once as
-// it is added (method 8, or stored when deflate does not help) and its bytes are kept compressed,
-// so a workbook part is never held twice; `finish` lays out local headers, data, the central
+// it is added (method 8, or stored when deflate does not help) and only its compressed bytes are
+// kept; `open` streams an entry in pieces, so a large worksheet is never held whole; `finish` lays out local headers, data, the central
 // directory and the end record. No zip64: an .xlsx entry over 4 GiB is far beyond Excel's limits.
-import { crc32, deflateRaw } from './deflate';
+import { Deflater, crc32, deflateRaw } from './deflate';
 
 type Entry = { name: Uint8Array; method: 0 | 8; crc: number; size: number; data: Uint8Array };
 
@@ -13,6 +13,29 @@ const asciiName = (name: string): Uint8Array => {
 
 export class ZipWriter {
   private readonly entries: Entry[] = [];
+
+  /** Streams an entry: `push` its bytes in pieces, `close` when done (always deflated). */
+  open(name: string): { push(chunk: Uint8Array): void; close(): void } {
+    const encoded = asciiName(name);
+    const d = new Deflater();
+    let crc = 0;
+    let size = 0;
+    let closed = false;
+    return {
+      push: (chunk) => {
+        if (closed) throw new Error(`zip entry already closed: ${name}`);
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        if (size > 0xfffffff0) throw new Error(`zip entry too large: ${name}`);
+        d.push(chunk);
+      },
+      close: () => {
+        if (closed) return;
+        closed = true;
+        this.entries.push({ name: encoded, method: 8, crc, size, data: d.finish() });
+      },
+    };
+  }
 
   /** Adds `data` as `name` (deflated unless that makes it larger). */
   add(name: string, data: Uint8Array): void {
