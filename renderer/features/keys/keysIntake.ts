@@ -8,6 +8,7 @@
 // rotation (trustRepo.enrol).
 import type { ReceivedFile } from '../../../shared/receipts';
 import type { PlanBookDb } from '../../db/database';
+import { auditRecord } from '../../db/audit';
 import { receivedRepo, type StoreResult } from '../consolidation/receivedRepo';
 import { keysPayloadOf } from './keysPayload';
 import { trustRepo, type TrustActResult } from './trustRepo';
@@ -21,7 +22,11 @@ export const isRotation = (f: Pick<ReceivedFile, 'kind' | 'reason' | 'bytes'>) =
 async function applyFrom(db: PlanBookDb, file: ReceivedFile): Promise<TrustActResult> {
   const payload = keysPayloadOf(file.bytes);
   if (!payload?.replaces || !file.keyId) return { ok: false, error: 'not-a-rotation' };
-  return trustRepo.applyRotation(db, { payload, signerKeyId: file.keyId, packageId: file.packageId ?? '', consent: { by: 'proof' } });
+  const r = await trustRepo.applyRotation(db, { payload, signerKeyId: file.keyId, packageId: file.packageId ?? '', consent: { by: 'proof' } });
+  // Kept, not applied: the audit log says why, so the officer knows the new key awaits a fingerprint check.
+  if (!r.ok && r.error === 'rotation-unproven')
+    await db.audit.add(auditRecord('key-rotation-unproven', { packageId: file.packageId, publicKey: payload.publicKey, replaces: payload.replaces }, { unitId: payload.unitId }));
+  return r;
 }
 
 /** Stores a received rotation and applies it, in one transaction. */

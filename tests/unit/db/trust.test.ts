@@ -135,6 +135,7 @@ describe('trust acts (Dexie)', () => {
     expect(rechecked.every((l) => l.outcome === 'unknown-key')).toBe(true); // a re-check changes nothing
     expect((await db.trust.toArray()).map((k) => [k.keyId, k.revokedAt])).toEqual([[ward.keyId, null]]);
     expect(await actions(db)).not.toContainEqual(['key-rotated', 'p7']);
+    expect((await db.audit.toArray()).find((a) => a.action === 'key-rotation-unproven')).toMatchObject({ unitId: 'p7', detail: { publicKey: wardNext.publicKeyB64, replaces: ward.keyId } });
     // The officer compares the new key's fingerprint (a wrong one changes nothing), then accepts it.
     const enrolNext = (typed: string | null) => trustRepo.enrol(db, { unitId: 'p7', publicKey: wardNext.publicKeyB64, keyId: wardNext.keyId, validFrom: null, typed, source: 'manual', how: 'test' });
     expect(await enrolNext(formatFingerprint(ward.keyId))).toEqual({ ok: false, error: 'fingerprint-mismatch' });
