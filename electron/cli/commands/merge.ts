@@ -22,7 +22,7 @@ import { decryptKey } from '../keyfile';
 import { passphrase, readInput } from '../io';
 import { nodeEd25519 } from '../nodeEd25519';
 import { loadTrust } from '../rows';
-import { verifyFiles } from './mergeVerify';
+import { startVerifier, type Checked } from './mergeVerify';
 import { EXIT, UsageError, requireOption, stringOption, type Command, type CommandContext, type CommandResult } from '../types';
 
 export type ChildOutcome = { ref: string; unitId: string; sequence: number; reason: Reason; supersededBy?: number };
@@ -178,15 +178,24 @@ export const mergeCommand: Command = {
     const files = collectFiles(ctx, ctx.positionals, skip);
     const keyBytes = keyFile === undefined ? null : readInput(ctx, keyFile);
 
-    const plan = await loadPlan(ctx, planFile);
-    if (!plan.ok) return plan.result;
-    const { plan: meta, items, units } = plan.pkg.payload;
+    // Each file is read once, by whichever thread verifies it; the threads start loading now.
+    // Without --out nothing prints the reports' texts: they are dropped as each file is parsed.
+    const verifier = startVerifier(files.map((shown) => ({ shown, path: resolve(ctx.cwd, shown) })), out === undefined);
+    let plan: Awaited<ReturnType<typeof loadPlan>>;
+    let verified: Checked[];
     const key = periodText as PeriodKey;
-    // Each file is read once, by whichever thread verifies it.
-    const verified = await verifyFiles(files.map((shown) => ({ shown, path: resolve(ctx.cwd, shown) })),
-      { trust: planTrust(units, extraTrust), plan: { id: meta.id, periods: [key] } },
-      // Without --out nothing prints the reports' texts: they are dropped as each file is parsed.
-      out === undefined);
+    try {
+      plan = await loadPlan(ctx, planFile);
+      if (!plan.ok) {
+        verifier.stop();
+        return plan.result;
+      }
+      verified = await verifier.run({ trust: planTrust(plan.pkg.payload.units, extraTrust), plan: { id: plan.pkg.payload.plan.id, periods: [key] } });
+    } catch (e) {
+      verifier.stop();
+      throw e;
+    }
+    const { plan: meta, items, units } = plan.pkg.payload;
 
     let unlocked: ReturnType<typeof decryptKey> | null = null;
     if (keyBytes) {
@@ -227,7 +236,8 @@ export const mergeCommand: Command = {
       json.out = { file: out, sequence, children: children.length, keyId: unlocked.key.keyId };
     }
     const okOrDuplicate = outcomes.every((o) => o.reason === 'ok' || o.reason === 'duplicate');
-    return { exitCode: okOrDuplicate ? EXIT.ok : EXIT.rejected, json, text: textOf(json) };
+    // The text is for people: a --json run prints the JSON only (run.ts), so it is not built then.
+    return { exitCode: okOrDuplicate ? EXIT.ok : EXIT.rejected, json, text: ctx.json ? '' : textOf(json) };
   },
 };
 

@@ -1,9 +1,12 @@
 // Verification for `planbook merge`, on every core: each file is read once, by a worker thread that
-// verifies it (the costly part: strict parsing, canonical form, hashes, Ed25519) and hands the
-// bytes back without copying (a transferred buffer) with a verdict stripped of parsed objects.
-// The main thread then parses only the accepted files with the native JSON.parse, which is
-// cheaper than cloning parsed packages between threads. Same verifyPackage, same verdicts, as
-// the sequential path used under test (where the source is TypeScript, not the bundle).
+// verifies it (the costly part: strict parsing, canonical form, hashes, Ed25519) and hands back a
+// verdict stripped of parsed objects, with the accepted package: slimmed and cloned when the merge
+// only prints statuses and figures (a slim package is a fraction of the file, so cloning it costs
+// the main thread less than parsing the file again), else the bytes themselves without copying (a
+// transferred buffer), which the main thread parses with the native JSON.parse. Same
+// verifyPackage, same verdicts, as the sequential path used under test (where the source is
+// TypeScript, not the bundle). The workers start before the plan is read (they load the bundle
+// meanwhile) and get the settings once it is.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -23,8 +26,9 @@ const ROLE = 'planbook-merge-verify';
  * check got cheap (each message wakes the other thread), so files travel in small batches.
  */
 const BATCH = 8;
-type ToWorker = { batch: { index: number; path: string }[] };
-type Done = { index: number; verdict: Verdict; bytes: Uint8Array } | { index: number; error: string };
+type ToWorker = { settings: VerifySettings; slim: boolean } | { batch: { index: number; path: string }[] };
+/** `pkg`: the slimmed package (slim merges), `bytes`: the file (others); neither when not accepted. */
+type Done = { index: number; verdict: Verdict; bytes?: Uint8Array; pkg?: unknown } | { index: number; error: string };
 type FromWorker = { done: Done[] };
 
 export function stripVerdict(r: VerifyResult): Verdict {
@@ -46,19 +50,29 @@ async function check(path: string, settings: VerifySettings): Promise<{ verdict:
   return { verdict: stripVerdict(result), bytes, result };
 }
 
-// The worker thread: the bundle loads itself with this role (see `pool`).
+// The worker thread: the bundle loads itself with this role (see `pool`). The first message
+// brings the settings; batches of files follow (messages arrive in order, and each batch is
+// handled to its end before the next one starts: verification awaits only settled promises).
 if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === ROLE) {
   const port = parentPort;
-  const settings = (workerData as { settings: VerifySettings }).settings;
+  let settings: VerifySettings | null = null;
+  let slim = false;
   port.on('message', (m: ToWorker) => {
+    if ('settings' in m) { settings = m.settings; slim = m.slim; return; }
+    const given = settings;
+    if (!given) return;
     void (async () => {
       const done: Done[] = [];
       const transfer: ArrayBuffer[] = [];
       for (const { index, path } of m.batch) {
         try {
-          const { verdict, bytes } = await check(path, settings);
-          done.push({ index, verdict, bytes });
-          transfer.push(bytes.buffer as ArrayBuffer);
+          const { verdict, bytes, result } = await check(path, given);
+          if (verdict.reason !== 'ok') done.push({ index, verdict });
+          else if (slim) done.push({ index, verdict, pkg: slimPackage(result.package) });
+          else {
+            done.push({ index, verdict, bytes });
+            transfer.push(bytes.buffer as ArrayBuffer);
+          }
         } catch (e) {
           done.push({ index, error: (e as NodeJS.ErrnoException).code ?? String(e) });
         }
@@ -118,39 +132,64 @@ function workerCount(files: number): number {
   return Math.max(0, Math.min(availableParallelism(), 8, Math.ceil(files / 16)));
 }
 
+/** Verification under way: `run` once with the settings (the plan's keys), or `stop`. */
+export type Verifier = { run(settings: VerifySettings): Promise<Checked[]>; stop(): void };
+
 /**
+ * Starts the worker threads for `files` now, so that they load while the caller reads the plan;
+ * in one thread (under test, or for a few files) nothing starts before `run`.
  * `slim`: the accepted packages come back with their reports' texts dropped (slimPackage), for a
  * merge that only prints statuses and figures; without it they come back whole (to be carried).
  */
-export async function verifyFiles(files: readonly FileToCheck[], settings: VerifySettings, slim = false): Promise<Checked[]> {
+export function startVerifier(files: readonly FileToCheck[], slim = false): Verifier {
   const n = workerCount(files.length);
-  if (n < 2) {
-    const out: Checked[] = [];
-    for (const f of files) {
-      let checked: VerifyResult;
-      try {
-        const { verdict, bytes } = await check(f.path, settings);
-        checked = parse(verdict, bytes, slim);
-      } catch (e) {
-        throw new UsageError(`cannot read ${f.shown}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-      }
-      out.push({ file: f.shown, result: checked });
-    }
-    return out;
-  }
-  return pool(files, settings, n, slim);
-}
-
-function pool(files: readonly FileToCheck[], settings: VerifySettings, n: number, slim: boolean): Promise<Checked[]> {
-  const results: (Checked | undefined)[] = new Array(files.length);
+  if (n < 2) return { run: (settings) => inOneThread(files, settings, slim), stop: () => undefined };
   // The worker loads the whole bundle; its entry (main.ts) runs the CLI only on the main thread,
   // and the role above does the work. stdout/stderr stay the worker's own, never piped to ours.
-  const workers = Array.from({ length: n }, () => new Worker(new URL(import.meta.url), { workerData: { role: ROLE, settings }, argv: [], stdout: true, stderr: true }));
+  const workers = Array.from({ length: n }, () => new Worker(new URL(import.meta.url), { workerData: { role: ROLE }, argv: [], stdout: true, stderr: true }));
+  // An error before `run` (a worker that cannot start) is kept for it, not thrown at nobody.
+  let early: Error | null = null;
+  const onEarly = (e: Error) => { early ??= e; };
+  for (const w of workers) w.on('error', onEarly);
+  const stop = () => { for (const w of workers) void w.terminate(); };
+  return {
+    run: (settings) => {
+      for (const w of workers) w.off('error', onEarly);
+      if (early) { stop(); return Promise.reject(early); }
+      return pool(files, settings, workers, slim, stop);
+    },
+    stop,
+  };
+}
+
+/** startVerifier and run at once. */
+export function verifyFiles(files: readonly FileToCheck[], settings: VerifySettings, slim = false): Promise<Checked[]> {
+  return startVerifier(files, slim).run(settings);
+}
+
+async function inOneThread(files: readonly FileToCheck[], settings: VerifySettings, slim: boolean): Promise<Checked[]> {
+  const out: Checked[] = [];
+  for (const f of files) {
+    let checked: VerifyResult;
+    try {
+      const { verdict, bytes } = await check(f.path, settings);
+      checked = parse(verdict, bytes, slim);
+    } catch (e) {
+      throw new UsageError(`cannot read ${f.shown}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    out.push({ file: f.shown, result: checked });
+  }
+  return out;
+}
+
+function pool(files: readonly FileToCheck[], settings: VerifySettings, workers: Worker[], slim: boolean, stop: () => void): Promise<Checked[]> {
+  const n = workers.length;
+  const results: (Checked | undefined)[] = new Array(files.length);
   let next = 0;
   let done = 0;
   return new Promise<Checked[]>((resolveAll, rejectAll) => {
     const finish = (error: Error | null) => {
-      for (const w of workers) void w.terminate();
+      stop();
       if (error) rejectAll(error);
       else resolveAll(results as Checked[]);
     };
@@ -158,7 +197,7 @@ function pool(files: readonly FileToCheck[], settings: VerifySettings, n: number
     const batchSize = (remaining: number) => Math.max(1, Math.min(BATCH, Math.floor(remaining / (2 * n))));
     const feed = (w: Worker) => {
       if (next >= files.length) return;
-      const batch: ToWorker['batch'] = [];
+      const batch: { index: number; path: string }[] = [];
       for (let k = batchSize(files.length - next); k > 0 && next < files.length; k--, next++)
         batch.push({ index: next, path: (files[next] as FileToCheck).path });
       w.postMessage({ batch } satisfies ToWorker);
@@ -170,13 +209,15 @@ function pool(files: readonly FileToCheck[], settings: VerifySettings, n: number
         for (const d of m.done) {
           const f = files[d.index] as FileToCheck;
           if ('error' in d) { failed = true; return finish(new UsageError(`cannot read ${f.shown}: ${d.error}`)); }
-          results[d.index] = { file: f.shown, result: parse(d.verdict, d.bytes, slim) };
+          const result = d.pkg !== undefined ? withPackages(d.verdict, d.pkg) : d.bytes ? parse(d.verdict, d.bytes, slim) : withPackages(d.verdict, null);
+          results[d.index] = { file: f.shown, result };
           done += 1;
         }
         if (done === files.length) finish(null);
         else feed(w);
       });
       w.on('error', (e) => finish(e));
+      w.postMessage({ settings, slim } satisfies ToWorker);
       // Two batches in flight per worker: the next one is ready while this one's answer travels.
       feed(w);
       feed(w);
