@@ -180,7 +180,7 @@ describe('receipt round trip: returned, answered, approved, refused', () => {
     await tab(city, 'Phản hồi và báo cáo lên').click();
     const receipt3 = await download(city, `Xuất biên nhận cho ${WARD}`, 'rt-3-');
     await importReceipt(ward, receipt3);
-    await expect.poll(() => receiptCard(ward).textContent()).toContain('Bị từ chối: Chữ ký không hợp lệ: nội dung đã bị thay đổi hoặc không do khóa này ký.; hãy xuất lại');
+    await expect.poll(() => receiptCard(ward).textContent()).toContain('Bị từ chối. Chữ ký không hợp lệ: nội dung đã bị thay đổi hoặc không do khóa này ký. Hãy xuất lại và gửi lại.');
     await screenshot(ward, 'receipt-5-ward-refused');
   });
 });
