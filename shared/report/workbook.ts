@@ -254,6 +254,9 @@ function writeWorksheet(zip: ZipWriter, name: string, table: ReportTable, sst: S
     x.raw(rowEnd);
   }
   x.write('</sheetData>');
+  // Filter buttons on the header (the detail sheets are flat lists: one line per item and unit).
+  const filter = filterRange(table);
+  if (filter) x.ascii(`<autoFilter ref="${filter}"/>`);
   if (merges.length > 0) {
     x.ascii(`<mergeCells count="${merges.length}">`);
     for (const m of merges) x.ascii(`<mergeCell ref="${m}"/>`);
@@ -269,6 +272,14 @@ function writeWorksheet(zip: ZipWriter, name: string, table: ReportTable, sst: S
   x.end();
   entry.close();
 }
+
+/** The header row and the rows under it, when there are any: `A5:O1200`. */
+function filterRange(table: ReportTable): string | null {
+  if (table.rows.length === 0 || table.columns.length === 0) return null;
+  const head = headerRowOf(table) + 1;
+  return `A${head}:${colName(table.columns.length - 1)}${head + table.rows.length}`;
+}
+const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/gu, '$$$1$$$2');
 
 const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -300,7 +311,13 @@ export function writeWorkbook(tables: readonly ReportTable[]): Uint8Array {
     + '<bookViews><workbookView activeTab="0"/></bookViews><sheets>'
     + names.map((name, i) => `<sheet name="${escapeAttr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')
     + '</sheets><definedNames>'
-    + sheets.map((t, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(quoted(names[i]!))}!$${headerRowOf(t) + 1}:$${headerRowOf(t) + 1}</definedName>`).join('')
+    + sheets.map((t, i) => {
+      const sheet = escapeText(quoted(names[i]!));
+      const filter = filterRange(t);
+      // Excel keeps an autofilter's range in the hidden _FilterDatabase name; LibreOffice reads it from there.
+      return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${sheet}!$${headerRowOf(t) + 1}:$${headerRowOf(t) + 1}</definedName>`
+        + (filter ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${sheet}!${absolute(filter)}</definedName>` : '');
+    }).join('')
     + '</definedNames></workbook>')]);
   parts.push(['xl/_rels/workbook.xml.rels', () => xmlBytes(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
     + sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')

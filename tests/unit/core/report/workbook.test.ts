@@ -184,12 +184,18 @@ describe('the written package', () => {
     expect(ws['!merges']).toEqual(expect.arrayContaining([{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }, { s: { r: 5, c: 0 }, e: { r: 5, c: 1 } }]));
   });
 
-  it('freezes the rows down to the header under title rows, and repeats the header on each printed page', () => {
+  it('freezes the rows down to the header under title rows, filters on the header, repeats it on each printed page', () => {
     const p = parts(writeWorkbook([table, consolidated.sheets[0]!]));
     expect(p.get('xl/worksheets/sheet1.xml')).toContain('<pane ySplit="5" topLeftCell="A6" activePane="bottomLeft" state="frozen"/>');
     const wb = p.get('xl/workbook.xml')!;
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Ý kiến &amp; ''đề xuất'''!$5:$5</definedName>`);
     expect(wb).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">\'Tình hình gửi báo cáo\'!$1:$1</definedName>');
+    // Filter buttons on the header row, over every row of the table.
+    expect(p.get('xl/worksheets/sheet1.xml')).toContain(`<autoFilter ref="A5:B${5 + table.rows.length}"/>`);
+    expect(wb).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Ý kiến &amp; ''đề xuất'''!$A$5:$B$${5 + table.rows.length}</definedName>`);
+    const board = consolidated.sheets[0]!;
+    expect(XLSX.read(writeWorkbook([board]), { type: 'array' }).Sheets[sheetNames([board.title])[0]!]!['!autofilter'])
+      .toEqual({ ref: `A1:${XLSX.utils.encode_col(board.columns.length - 1)}${board.rows.length + 1}` });
     for (const i of [1, 2]) {
       const sheet = p.get(`xl/worksheets/sheet${i}.xml`)!;
       expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
@@ -213,7 +219,7 @@ describe('the written package', () => {
   });
 
   it('gives the same bytes for the same report', () => {
-    expect(writeWorkbook(consolidated.sheets)).toEqual(writeWorkbook(consolidated.sheets));
+    expect(Buffer.from(writeWorkbook(consolidated.sheets)).equals(Buffer.from(writeWorkbook(consolidated.sheets)))).toBe(true);
   });
 
   it('writes an empty report as one sheet saying so', () => {

@@ -3,7 +3,7 @@
 import { crc32 as zlibCrc32, inflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { crc32, deflateRaw, huffmanLengths } from '../../../../shared/xlsx/deflate';
+import { Deflater, crc32, deflateRaw, huffmanLengths } from '../../../../shared/xlsx/deflate';
 import { ZipWriter } from '../../../../shared/xlsx/zipWrite';
 import { inspectZip } from '../../../../shared/xlsx/zip';
 
@@ -13,6 +13,8 @@ function lcg(seed: number) {
   return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 const utf8 = (s: string) => new TextEncoder().encode(s);
+/** Byte equality (vitest's deep equality is slow on large typed arrays). */
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 
 function sheetLike(rows: number): Uint8Array {
   const rnd = lcg(7);
@@ -52,9 +54,25 @@ describe('deflateRaw', () => {
     expect(ours).toBeLessThan(data.length / 3);
   });
 
+  it('streams: input pushed in pieces of any size (past the 1 MiB buffer) gives the same bytes as in one piece', () => {
+    const data = sheetLike(60_000); // about 3 MB: the input buffer slides several times
+    expect(data.length).toBeGreaterThan(3 * (1 << 20));
+    const whole = deflateRaw(data);
+    const rnd = lcg(5);
+    for (const piece of [() => 1 + Math.floor(rnd() * 100), () => 1 + Math.floor(rnd() * 300_000), () => (1 << 20) + 17]) {
+      const d = new Deflater();
+      for (let off = 0; off < data.length;) { const n = piece(); d.push(data.subarray(off, off + n)); off += n; }
+      const packed = d.finish();
+      expect(same(packed, whole)).toBe(true);
+      expect(same(d.finish(), packed)).toBe(true);
+      expect(() => d.push(new Uint8Array(1))).toThrow();
+    }
+    expect(Buffer.from(inflateRawSync(whole)).equals(Buffer.from(data))).toBe(true);
+  });
+
   it('gives the same bytes for the same input, whatever the options', () => {
     const data = sheetLike(2_000);
-    expect(deflateRaw(data)).toEqual(deflateRaw(data));
+    expect(same(deflateRaw(data), deflateRaw(data))).toBe(true);
     for (const o of [{ chain: 1 }, { chain: 32, nice: 258 }, { maxInsert: 1000 }]) expect(Buffer.from(inflateRawSync(deflateRaw(data, o))).equals(Buffer.from(data))).toBe(true);
   });
 });
@@ -94,7 +112,13 @@ describe('ZipWriter', () => {
     ['empty.txt', new Uint8Array(0)],
   ];
   const zip = new ZipWriter();
-  for (const [name, data] of files) zip.add(name, data);
+  for (const [name, data] of files) {
+    if (name !== 'xl/worksheets/sheet1.xml') { zip.add(name, data); continue; }
+    // Streamed in pieces, as the workbook writes its worksheets.
+    const entry = zip.open(name);
+    for (let off = 0; off < data.length; off += 4096) entry.push(data.subarray(off, off + 4096));
+    entry.close();
+  }
   const bytes = zip.finish();
 
   it('is read back entry for entry by SheetJS’s zip reader', () => {
