@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ItemId } from '../../../shared/model/ids';
 import { formatDateVi } from '../../../shared/format/vi';
 import { formatFingerprint } from '../../../shared/crypto/hash';
-import { reasonMessage } from '../../../shared/packages';
+import { reasonMessage, sanitizeForDisplay } from '../../../shared/packages';
 import { isAnswered, NARRATIVE_ITEM } from '../../../shared/progress';
 import { receiptLines, type ReceiptLine } from '../../../shared/receipts/forUnit';
 import { useDb } from '../../db/context';
@@ -90,7 +90,7 @@ export function ReceiptCard({ model }: { model: ReportModel }) {
             {open.map((c, j) => (
               <li key={j}>
                 <button type="button" className="link" onClick={() => focus(c.itemId, answerField(open, j))}>
-                  {t('progress.home.receipt.comment', { no: no(c.itemId), text: c.text })}
+                  {t('progress.home.receipt.comment', { no: no(c.itemId), text: sanitizeForDisplay(c.text) })}
                 </button>
               </li>
             ))}

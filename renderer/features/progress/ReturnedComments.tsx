@@ -1,5 +1,6 @@
 // The comments of a returned report beside the item, each with its answer field ("Trả lời /
 // giải trình"), saved with the item's draft like every other field (autosave, undo, audit).
+import { sanitizeForDisplay } from '../../../shared/packages';
 import { answerTo, withAnswer, type EntryDraft, type OpenComment } from '../../../shared/progress';
 import { useT } from '../../i18n';
 import { TextArea } from './fields';
@@ -22,7 +23,7 @@ export function ReturnedComments({ comments, draft, sentIn, onChange }: Props) {
       <ol className="returned-list">
         {comments.map((c, i) => (
           <li key={`${c.returnedPackageId}:${i}`}>
-            <p className="warning returned-note" role="note">{t('progress.entry.returned', { text: c.text })}</p>
+            <p className="warning returned-note" role="note">{t('progress.entry.returned', { text: sanitizeForDisplay(c.text) })}</p>
             <TextArea id={`pf-answer-${i}`} label={comments.length > 1 ? t('progress.entry.answerFor', { n: i + 1 }) : t('progress.entry.answer')}
               value={answerTo(draft, c)} rows={2} onChange={(text) => onChange(withAnswer(draft.answers, c, text))} />
           </li>
