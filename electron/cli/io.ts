@@ -29,3 +29,41 @@ export async function passphrase(ctx: CommandContext, prompt: string): Promise<s
     process.stderr.write('\n');
   }
 }
+
+/**
+ * `${JSON.stringify(doc)}\n` as UTF-8, byte for byte, for plain data (no toJSON), built member by
+ * member and, for the members named in `big`, array element by element. A merge of 3,321 wards
+ * prints about 38 MB: one JSON.stringify made one string of twice that (two bytes a character as
+ * soon as one Vietnamese letter is in it), flattened again for the newline and encoded in one go;
+ * in pieces of about 64 K characters the encoding stays on small strings and the peak is one copy.
+ */
+export function jsonLineBytes(doc: Record<string, unknown>, big: ReadonlySet<string>): Buffer {
+  const parts: Buffer[] = [];
+  let text = '{';
+  const flush = () => {
+    parts.push(Buffer.from(text, 'utf8'));
+    text = '';
+  };
+  let first = true;
+  for (const key of Object.keys(doc)) {
+    const value = doc[key];
+    const whole = big.has(key) && Array.isArray(value) ? null : (JSON.stringify(value) as string | undefined);
+    if (whole === undefined) continue; // undefined, a function or a symbol: JSON.stringify leaves the member out
+    text += `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (whole !== null) {
+      text += whole;
+      continue;
+    }
+    text += '[';
+    (value as unknown[]).forEach((element, i) => {
+      // In an array, what JSON.stringify cannot write is written null.
+      text += `${i > 0 ? ',' : ''}${(JSON.stringify(element) as string | undefined) ?? 'null'}`;
+      if (text.length >= 65_536) flush();
+    });
+    text += ']';
+  }
+  text += '}\n';
+  flush();
+  return Buffer.concat(parts);
+}

@@ -40,7 +40,7 @@ export async function runCli(argv: string[]): Promise<{ exitCode: ExitCode; stdo
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) return usage(e.message);
     throw e;
   }
-  if (wantsJson) return { exitCode: result.exitCode, stdout: `${JSON.stringify(result.json)}\n`, stderr: '' };
+  if (wantsJson) return { exitCode: result.exitCode, stdout: result.jsonBytes ? result.jsonBytes() : `${JSON.stringify(result.json)}\n`, stderr: '' };
   if (result.raw) return { exitCode: result.exitCode, stdout: result.raw, stderr: '' };
   return { exitCode: result.exitCode, stdout: `${result.text}\n`, stderr: '' };
 }

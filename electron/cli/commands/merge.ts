@@ -19,7 +19,7 @@ import {
   verifyPackage, type Package, type Reason, type TrustRegistry, type TrustedKey, type VerifyResult,
 } from '../../../shared/packages';
 import { decryptKey } from '../keyfile';
-import { passphrase, readInput } from '../io';
+import { jsonLineBytes, passphrase, readInput } from '../io';
 import { nodeEd25519 } from '../nodeEd25519';
 import { loadTrust } from '../rows';
 import { startVerifier, type Checked } from './mergeVerify';
@@ -38,6 +38,8 @@ export type MergeJson = {
   outcomes: MergeOutcome[]; board: BoardRow[]; items: MergeItem[];
   counts: Consolidation['counts']; out?: { file: string; sequence: number; children: number; keyId: string };
 };
+
+const BIG_MEMBERS: ReadonlySet<string> = new Set(['outcomes', 'board', 'items']);
 
 const reject = (error: string, text: string): CommandResult => ({ exitCode: EXIT.rejected, json: { error }, text });
 
@@ -237,7 +239,11 @@ export const mergeCommand: Command = {
     }
     const okOrDuplicate = outcomes.every((o) => o.reason === 'ok' || o.reason === 'duplicate');
     // The text is for people: a --json run prints the JSON only (run.ts), so it is not built then.
-    return { exitCode: okOrDuplicate ? EXIT.ok : EXIT.rejected, json, text: ctx.json ? '' : textOf(json) };
+    return {
+      exitCode: okOrDuplicate ? EXIT.ok : EXIT.rejected, json, text: ctx.json ? '' : textOf(json),
+      // The items (a row per unit under each) are most of the output: serialised item by item.
+      jsonBytes: () => jsonLineBytes(json, BIG_MEMBERS),
+    };
   },
 };
 

@@ -11,6 +11,7 @@ import type { ItemId, SectionId, UnitId } from '../../../shared/model/ids';
 import { buildPlanPackage, type PlanPayload, type ReportPayload } from '../../../shared/packages';
 import { encryptKey } from '../../../electron/cli/keyfile';
 import { runCli } from '../../../electron/cli/run';
+import { jsonLineBytes } from '../../../electron/cli/io';
 import type { MergeJson } from '../../../electron/cli/commands/merge';
 import { CREATED_AT, aPlanPayload, aReport, signed, testKey, type TestKey } from '../../helpers/packages';
 
@@ -193,4 +194,24 @@ describe('planbook merge, bundled, with worker threads', () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(String(inProcess.stdout)));
     expect((JSON.parse(r.stdout) as MergeJson).outcomes.filter((o) => o.reason === 'duplicate')).toHaveLength(41);
   }, 60_000);
+});
+
+describe('merge --json output, serialised in pieces', () => {
+  const line = (doc: Record<string, unknown>) => `${JSON.stringify(doc)}\n`;
+  it('jsonLineBytes writes what JSON.stringify writes, byte for byte', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ unitId: `phuong-${i}`, text: i % 7 ? 'Đạt 17/131 hồ sơ 😀' : undefined, v: i / 3 }));
+    const docs: Record<string, unknown>[] = [
+      { plan: 'p', skipped: undefined, items: rows, counts: { a: 1 }, fn: () => 1, after: ['x', undefined, null] },
+      { items: [], outcomes: [undefined, () => 1, 'ý'], board: 'not an array' },
+      { only: 'Phường "1"\n\u0001' },
+      {},
+    ];
+    for (const doc of docs) expect(new TextDecoder().decode(jsonLineBytes(doc, new Set(['items', 'outcomes', 'board'])))).toBe(line(doc));
+  });
+  it('a merge prints the same bytes as JSON.stringify of its document', async () => {
+    const r = await runCli(['merge', inbox, '--plan', join(dir, 'plan.json'), '--period', '2024-05', '--json']);
+    const text = typeof r.stdout === 'string' ? r.stdout : new TextDecoder().decode(r.stdout);
+    expect(text).toBe(line(JSON.parse(text) as Record<string, unknown>));
+    expect((JSON.parse(text) as MergeJson).items.length).toBeGreaterThan(0);
+  });
 });
