@@ -114,25 +114,6 @@ class XmlBytes {
     for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
     this.pos = p;
   }
-  /** Pre-encoded bytes. */
-  raw(b: Uint8Array): void {
-    this.ensure(b.length);
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < b.length; i++) buf[p++] = b[i]!;
-    this.pos = p;
-  }
-  /** A non-negative integer in decimal. */
-  uint(n: number): void {
-    this.ensure(16);
-    const buf = this.buf;
-    if (n < 10) { buf[this.pos++] = 48 + n; return; }
-    let digits = 1;
-    for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
-    let p = this.pos + digits;
-    this.pos = p;
-    for (let t = n; digits-- > 0; t = Math.floor(t / 10)) buf[--p] = 48 + (t % 10);
-  }
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.pos);
   }
@@ -142,6 +123,25 @@ class XmlBytes {
     this.pos = 0;
   }
 }
+/** Stores `b` at `p` (capacity checked by the caller); returns the position after it. */
+function putBytes(buf: Uint8Array, p: number, b: Uint8Array): number {
+  for (let k = 0; k < b.length; k++) buf[p++] = b[k]!;
+  return p;
+}
+function putAscii(buf: Uint8Array, p: number, s: string): number {
+  for (let k = 0; k < s.length; k++) buf[p++] = s.charCodeAt(k);
+  return p;
+}
+/** A non-negative integer in decimal. */
+function putUint(buf: Uint8Array, p: number, n: number): number {
+  if (n < 10) { buf[p] = 48 + n; return p + 1; }
+  let digits = 1;
+  for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
+  let q = p + digits;
+  for (let t = n; q > p; t = Math.floor(t / 10)) buf[--q] = 48 + (t % 10);
+  return p + digits;
+}
+
 const xmlBytes = (s: string) => { const x = new XmlBytes(s.length * 3 + 16); x.write(s); return x.bytes(); };
 const ASCII = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
@@ -218,13 +218,17 @@ function writeWorksheet(zip: ZipWriter, name: string, table: ReportTable, sst: S
   // kept, so most cells skip the shared-string lookup.
   const colRef = cols.map((c) => ASCII(`<c r="${c}`));
   const textTail = ASCII(`" s="${XF_TEXT}" t="s"><v>`);
-  const numTail = (Object.keys(XF_BY_FORMAT) as NumberFormat[]).reduce((m, f) => m.set(f, ASCII(`" s="${XF_BY_FORMAT[f]}"><v>`)), new Map<NumberFormat, Uint8Array>());
+  const numTail: Record<NumberFormat, Uint8Array> = {
+    integer: ASCII(`" s="${XF_BY_FORMAT.integer}"><v>`), percent: ASCII(`" s="${XF_BY_FORMAT.percent}"><v>`),
+    decimal: ASCII(`" s="${XF_BY_FORMAT.decimal}"><v>`), money: ASCII(`" s="${XF_BY_FORMAT.money}"><v>`),
+  };
   const cellEnd = ASCII('</v></c>');
   const rowOpen = ASCII('<row r="');
   const rowOpenEnd = ASCII('">');
   const rowEnd = ASCII('</row>');
   const lastText: (string | null)[] = cols.map(() => null);
   const lastId: number[] = cols.map(() => 0);
+  const rowNo = new Uint8Array(16);
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i]!;
     const r = head + i + 2; // 1-based
@@ -233,25 +237,37 @@ function writeWorksheet(zip: ZipWriter, name: string, table: ReportTable, sst: S
       if (width > 1) merges.push(`A${r}:${lastCol}${r}`);
       continue;
     }
-    x.raw(rowOpen); x.uint(r); x.raw(rowOpenEnd);
     const cells = row.cells;
     const n = Math.min(cells.length, width);
+    // One capacity check per row (a cell is at most ~70 bytes), then plain stores.
+    x.ensure(n * 80 + 64);
+    const buf = x.buf;
+    let p = putBytes(buf, x.pos, rowOpen);
+    const rl = putUint(rowNo, 0, r);
+    p = putBytes(buf, putUint(buf, p, r), rowOpenEnd);
     for (let c = 0; c < n; c++) {
       const cell = cells[c];
       if (cell === null || cell === undefined || cell === '') continue;
+      let tail: Uint8Array;
+      let id = -1;
+      let v = 0;
       if (typeof cell === 'string') {
-        let id: number;
         if (cell === lastText[c]) { id = lastId[c]!; sst.count++; } else { id = sst.id(cell); lastText[c] = cell; lastId[c] = id; }
-        x.raw(colRef[c]!); x.uint(r); x.raw(textTail); x.uint(id); x.raw(cellEnd);
-        continue;
+        tail = textTail;
+      } else {
+        v = cell.format === 'percent' ? cell.value / 100 : cell.value;
+        if (!Number.isFinite(v)) continue;
+        tail = numTail[cell.format];
       }
-      const v = cell.format === 'percent' ? cell.value / 100 : cell.value;
-      if (!Number.isFinite(v)) continue;
-      x.raw(colRef[c]!); x.uint(r); x.raw(numTail.get(cell.format)!);
-      if (Number.isInteger(v) && v >= 0 && v < 1e15) x.uint(v); else x.ascii(String(v));
-      x.raw(cellEnd);
+      p = putBytes(buf, p, colRef[c]!);
+      for (let k = 0; k < rl; k++) buf[p++] = rowNo[k]!;
+      p = putBytes(buf, p, tail);
+      if (id >= 0) p = putUint(buf, p, id);
+      else if (Number.isInteger(v) && v >= 0 && v < 1e15) p = putUint(buf, p, v);
+      else p = putAscii(buf, p, String(v));
+      p = putBytes(buf, p, cellEnd);
     }
-    x.raw(rowEnd);
+    x.pos = putBytes(buf, p, rowEnd);
   }
   x.write('</sheetData>');
   // Filter buttons on the header (the detail sheets are flat lists: one line per item and unit).
