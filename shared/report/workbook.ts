@@ -282,7 +282,7 @@ function writeWorksheet(zip: ZipWriter, name: string, table: ReportTable, sst: S
   // repeated on each page through the workbook's _xlnm.Print_Titles).
   x.write('<printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
     + '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
-    + '<headerFooter><oddFooter>&amp;P / &amp;N</oddFooter></headerFooter>'
+    + '<headerFooter><oddFooter>&amp;CTrang &amp;P / &amp;N</oddFooter></headerFooter>'
     // STT, dates and numbers typed as text ("1", "05/2024") carry no green "number as text" mark.
     + `<ignoredErrors><ignoredError numberStoredAsText="1" sqref="A1:${lastCol}${lastRow + 1}"/></ignoredErrors></worksheet>`);
   x.end();
