@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { useUnits } from '../units/unitsRepo';
 import { UnitOption, rankUnits } from './unitSearch';
 import { completeSetup } from './completeSetup';
+import { SetupRestore } from '../backup/RestoreChoices';
 
 const ROLES: Role[] = ['reporter', 'consolidator', 'both'];
 const MAX_SHOWN = 60;
@@ -87,6 +88,7 @@ export function SetupScreen() {
           </button>
         </div>
       </section>
+      <SetupRestore />
     </main>
   );
 }
