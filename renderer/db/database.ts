@@ -7,7 +7,7 @@ import type {
 
 // Step i is database version i + 1. A step that has shipped is never edited: a schema change
 // is a new step with an upgrade function, and a test that opens a database written by the step before.
-type Step = { stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<unknown> };
+export type Step = { stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<unknown> };
 
 export const STEPS: readonly Step[] = [
   {
@@ -50,10 +50,13 @@ export class PlanBookDb extends Dexie {
    */
   readOnly = false;
 
-  /** `upTo` lets tests write a database as an older version did; `options` lets tests hand in an IDBFactory. */
-  constructor(name = DB_NAME, upTo = STEPS.length, options?: DexieOptions) {
+  /**
+   * `upTo` lets tests write a database as an older version did; `options` lets tests hand in an
+   * IDBFactory; `steps` lets tests add a next version.
+   */
+  constructor(name = DB_NAME, upTo = STEPS.length, options?: DexieOptions, steps: readonly Step[] = STEPS) {
     super(name, options);
-    STEPS.slice(0, upTo).forEach(({ stores, upgrade }, i) => {
+    steps.slice(0, upTo).forEach(({ stores, upgrade }, i) => {
       const version = this.version(i + 1).stores(stores);
       if (upgrade) version.upgrade(upgrade);
     });
@@ -108,20 +111,39 @@ export type OpenResult =
   | { ok: true; db: PlanBookDb; readOnly: ReadOnlyReason | null }
   | { ok: false; reason: 'failed'; message: string; name: string };
 
-/** Test seams: an IDBFactory (a stub that fails, or fake-indexeddb). */
-export type OpenOptions = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
+export type OpenOptions = {
+  /**
+   * Runs on the database as it is on disk, opened at its own older version, before this app
+   * upgrades it (the automatic backup before a migration). A failure does not stop the upgrade.
+   */
+  beforeUpgrade?: (old: PlanBookDb) => Promise<unknown>;
+  /** Test seams: an IDBFactory (a stub that fails, or fake-indexeddb), and the steps this app knows. */
+  dexie?: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
+  steps?: readonly Step[];
+};
 
 /**
  * Opens the database. One written by a newer PlanBook is opened read-only (Dexie 4 opens it at
  * its own version without upgrading; the guard refuses every write, so rows the newer schema does
- * not expect are never written). We read the on-disk version first. Any other failure (a damaged
+ * not expect are never written). We read the on-disk version first. One written by an older
+ * PlanBook is handed to `beforeUpgrade` at its own version first. Any other failure (a damaged
  * database, a browser error) is returned with its technical detail, never thrown.
  */
-export async function openDatabase(name = DB_NAME, options?: OpenOptions): Promise<OpenResult> {
+export async function openDatabase(name = DB_NAME, options: OpenOptions = {}): Promise<OpenResult> {
+  const { beforeUpgrade, dexie, steps = STEPS } = options;
   try {
-    const found = await onDiskVersion(name, options);
-    const db = new PlanBookDb(name, STEPS.length, options);
-    const readOnly: ReadOnlyReason | null = found !== null && found > CURRENT_VERSION ? { reason: 'newer', found, known: CURRENT_VERSION } : null;
+    const found = await onDiskVersion(name, dexie);
+    if (found !== null && found < steps.length && beforeUpgrade) {
+      const old = new PlanBookDb(name, found, dexie, steps);
+      try {
+        await old.open();
+        await beforeUpgrade(old).catch(() => undefined);
+      } finally {
+        old.close();
+      }
+    }
+    const db = new PlanBookDb(name, steps.length, dexie, steps);
+    const readOnly: ReadOnlyReason | null = found !== null && found > steps.length ? { reason: 'newer', found, known: steps.length } : null;
     db.readOnly = readOnly !== null;
     await db.open();
     return { ok: true, db, readOnly };
@@ -131,7 +153,7 @@ export async function openDatabase(name = DB_NAME, options?: OpenOptions): Promi
 }
 
 /** The Dexie version stored on disk (IndexedDB version / 10), or null when there is no database. */
-async function onDiskVersion(name: string, options?: OpenOptions): Promise<number | null> {
+async function onDiskVersion(name: string, options?: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>): Promise<number | null> {
   const probe = new Dexie(name, { ...options, addons: [] });
   try {
     await probe.open(); // dynamic mode: opens at whatever version is on disk

@@ -81,7 +81,7 @@ describe('database versions', () => {
       cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
       databases: () => Promise.resolve([{ name: 'planbook', version: 10 }]),
     } as unknown as IDBFactory;
-    const r = await openDatabase(uniq('broken'), { indexedDB: broken, IDBKeyRange });
+    const r = await openDatabase(uniq('broken'), { dexie: { indexedDB: broken, IDBKeyRange } });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.reason).toBe('failed');
@@ -99,6 +99,42 @@ describe('database versions', () => {
       expect(await now.settings.get('probe')).toEqual({ key: 'probe', value: upTo });
       now.close();
     }
+  });
+
+  it('hands a database of an older version to beforeUpgrade at that version, then upgrades it (the backup before a migration)', async () => {
+    const name = uniq('older');
+    const old = new PlanBookDb(name);
+    await old.open();
+    await old.plans.put({ id: 'p1', importedAt: '2024-05-01', source: 'demo' } as never);
+    old.close();
+    // A test-only next version that changes every plan row.
+    const steps = [...STEPS, { stores: { extra: 'id' }, upgrade: (tx: import('dexie').Transaction) => tx.table('plans').toCollection().modify({ upgraded: true }) }];
+    const seen: { verno: number; tables: string[]; plans: unknown[] }[] = [];
+    const r = await openDatabase(name, { steps, beforeUpgrade: async (db) => {
+      seen.push({ verno: db.verno, tables: db.tables.map((t) => t.name), plans: await db.plans.toArray() });
+    } });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.verno).toBe(CURRENT_VERSION);
+    expect(seen[0]?.tables).not.toContain('extra');
+    expect(seen[0]?.plans).toEqual([{ id: 'p1', importedAt: '2024-05-01', source: 'demo' }]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.db.verno).toBe(CURRENT_VERSION + 1);
+    expect(await r.db.plans.toArray()).toEqual([{ id: 'p1', importedAt: '2024-05-01', source: 'demo', upgraded: true }]);
+    r.db.close();
+
+    // Already at the app's version: nothing to hand over. A failing hook does not stop an upgrade.
+    let calls = 0;
+    const again = await openDatabase(name, { steps, beforeUpgrade: async () => { calls++; } });
+    expect(calls).toBe(0);
+    if (again.ok) again.db.close();
+    const other = uniq('older');
+    const o = new PlanBookDb(other);
+    await o.open();
+    o.close();
+    const failing = await openDatabase(other, { steps, beforeUpgrade: () => Promise.reject(new Error('disk full')) });
+    expect(failing.ok && failing.db.verno).toBe(CURRENT_VERSION + 1);
+    if (failing.ok) failing.db.close();
   });
 });
 
