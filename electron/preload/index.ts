@@ -5,7 +5,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   CHANNEL, type AppInfo, type KeyResult, type OpenFilesRequest, type OpenFilesResult, type PickedFile, type Platform,
   type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SignResult,
-  type ListBackupsResult, type ReadBackupResult, type WriteBackupRequest, type WriteBackupResult,
+  type ClearStorageResult, type ListBackupsResult, type ReadBackupResult, type WriteBackupRequest, type WriteBackupResult,
   type KeyBackupRequest, type KeyBackupResult, type KeyRestoreResult, type UnlockResult,
 } from '../../shared/platform/contract';
 
@@ -29,6 +29,7 @@ const platform = {
   readBackup: (name: string) => ipcRenderer.invoke(CHANNEL.readBackup, name) as Promise<ReadBackupResult>,
   readMarker: () => ipcRenderer.invoke(CHANNEL.readMarker) as Promise<string | null>,
   writeMarker: (text: string) => ipcRenderer.invoke(CHANNEL.writeMarker, text) as Promise<boolean>,
+  clearDatabaseStorage: () => ipcRenderer.invoke(CHANNEL.clearDatabaseStorage) as Promise<ClearStorageResult>,
   onFilesOpened: (listener: (files: PickedFile[]) => void) => {
     // Pull whatever is waiting now (files given at launch) and again on every notice from main.
     const drain = async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Dexie from 'dexie';
 import { DB_NAME, openDatabase, type OpenResult } from '../db/database';
+import { replaceDamagedDatabase } from '../db/replaceDamaged';
 import { DbProvider } from '../db/context';
 import { useT } from '../i18n';
 import { App } from './App';
@@ -9,6 +10,7 @@ import { DataSafetyGate } from '../features/backup/DataSafetyGate';
 import { OpenFailedScreen } from '../features/backup/OpenFailedScreen';
 import { RecoverScreen } from '../features/backup/RecoverScreen';
 import { configureBackupsFor } from '../features/backup/configure';
+import { backupBefore } from '../features/backup/service';
 import { platform } from '../platform';
 
 configureBackupsFor(platform);
@@ -25,7 +27,8 @@ export function Boot() {
   const [opened, setOpened] = useState<Opened | null>(null);
   const [replaceError, setReplaceError] = useState<string | null>(null);
   const open = useCallback(async (): Promise<Opened> => {
-    const r = await openDatabase();
+    // A database of an older PlanBook is backed up as it is before this one upgrades it.
+    const r = await openDatabase(DB_NAME, { beforeUpgrade: (old) => backupBefore(old, 'before-migration') });
     if (r.ok && !r.readOnly) await ensureDirectory(r.db);
     return r;
   }, []);
@@ -38,15 +41,11 @@ export function Boot() {
   const retry = () => { setOpened(null); void open().then(setOpened); };
   const replace = async () => {
     setReplaceError(null);
-    try {
-      await Dexie.delete(DB_NAME);
-    } catch (e) {
-      setReplaceError(t('dbstate.failed.replaceFailed', { message: e instanceof Error ? e.message : String(e) }));
-      return;
-    }
-    const r = await openDatabase();
-    if (r.ok) setOpened({ ...r, recovering: true });
-    else setReplaceError(t('dbstate.failed.replaceFailed', { message: r.message }));
+    const clearStorage = platform.clearDatabaseStorage?.bind(platform);
+    const r = await replaceDamagedDatabase({ deleteDb: () => Dexie.delete(DB_NAME), open: () => openDatabase(), ...(clearStorage ? { clearStorage } : {}) });
+    if (r.ok) setOpened({ ...r.opened, recovering: true });
+    else if (r.hostCanClear) setReplaceError(t('dbstate.failed.replaceFailed', { message: r.message }));
+    else setReplaceError(t('dbstate.failed.replaceFailedBrowser', { message: r.message, origin: location.origin }));
   };
   if (!opened) return <p className="boot" role="status">{t('app.loading')}</p>;
   if (!opened.ok) {

@@ -65,6 +65,7 @@ export type WriteBackupResult = { ok: true; fileName: string; folder: string; de
   | { ok: false; reason: 'rejected' | 'disk-full' | 'write-failed' };
 export type ListBackupsResult = { ok: true; folder: string; files: BackupFile[] } | { ok: false; reason: 'rejected' | 'read-failed' };
 export type ReadBackupResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'rejected' | 'not-found' | 'read-failed' | 'too-large' };
+export type ClearStorageResult = { ok: true } | { ok: false; reason: 'rejected' | 'failed' };
 
 export interface Platform {
   readonly host: HostKind;
@@ -110,6 +111,12 @@ export interface Platform {
   /** The marker kept outside IndexedDB (shared/backup/marker.ts): text, at most MAX_MARKER_CHARS. */
   readMarker?(): Promise<string | null>;
   writeMarker?(text: string): Promise<boolean>;
+  /**
+   * Removes the app's IndexedDB files from the profile (Electron). A database damaged on disk can
+   * refuse `deleteDatabase` as it refuses `open` (one LevelDB holds every database of an origin),
+   * and only the host can remove it; the page then restores a backup into an empty database.
+   */
+  clearDatabaseStorage?(): Promise<ClearStorageResult>;
 }
 
 export const CHANNEL = {
@@ -128,6 +135,7 @@ export const CHANNEL = {
   readBackup: 'platform:read-backup',
   readMarker: 'platform:read-marker',
   writeMarker: 'platform:write-marker',
+  clearDatabaseStorage: 'platform:clear-database-storage',
   beginKeyRotation: 'platform:begin-key-rotation',
   signRotationProof: 'platform:sign-rotation-proof',
   finishKeyRotation: 'platform:finish-key-rotation',

@@ -8,10 +8,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { backupsToDelete, parseBackupFileName, DEFAULT_ROTATION } from '../../../shared/backup';
 import {
-  CHANNEL, MAX_FILE_BYTES, MAX_MARKER_CHARS, type BackupFile, type ListBackupsResult, type ReadBackupResult, type WriteBackupRequest,
+  CHANNEL, MAX_FILE_BYTES, MAX_MARKER_CHARS, type BackupFile, type ClearStorageResult, type ListBackupsResult, type ReadBackupResult, type WriteBackupRequest,
   type WriteBackupResult,
 } from '../../../shared/platform/contract';
 import { writeFileAtomic } from '../files';
+import { APP_ORIGIN } from '../origin';
 import { handleChannel } from './handle';
 import { bytes } from './schemas';
 
@@ -104,4 +105,16 @@ export function registerBackup(places: BackupPlaces): void {
       return false;
     }
   });
+
+  // The page's own deleteDatabase fails on a store damaged on disk; the session removes the
+  // origin's IndexedDB files whatever their state (only IndexedDB: localStorage keeps nothing of it).
+  handleChannel(CHANNEL.clearDatabaseStorage, z.tuple([]), (): ClearStorageResult => ({ ok: false, reason: 'rejected' }),
+    async (e): Promise<ClearStorageResult> => {
+      try {
+        await e.sender.session.clearStorageData({ origin: APP_ORIGIN, storages: ['indexdb'] });
+        return { ok: true };
+      } catch {
+        return { ok: false, reason: 'failed' };
+      }
+    });
 }

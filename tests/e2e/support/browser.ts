@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { inject } from 'vitest';
 
 // Debian's Chromium, never a downloaded browser (DEVELOPERS brief).
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 export const ARTIFACTS = 'tests/e2e/.artifacts';
 
 export async function launch(): Promise<Browser> {

@@ -31,6 +31,7 @@ const VALID: [string, unknown[]][] = [
   [CHANNEL.readBackup, [name('2024-05-01T00:00:00Z')]],
   [CHANNEL.readMarker, []],
   [CHANNEL.writeMarker, ['{}']],
+  [CHANNEL.clearDatabaseStorage, []],
 ];
 const refused = (r: unknown) => r === null || r === false || (r as { reason?: string }).reason === 'rejected';
 
@@ -48,6 +49,7 @@ describe('backup channels', () => {
     [CHANNEL.readBackup, [[], ['/etc/passwd'], ['../marker.json'], [42], [name('2024-05-01T00:00:00Z'), 'x']]],
     [CHANNEL.readMarker, [[1]]],
     [CHANNEL.writeMarker, [[], [42], [{ a: 1 }], ['x'.repeat(1024 * 1024 + 1)]]],
+    [CHANNEL.clearDatabaseStorage, [['app://planbook'], [{ storages: ['cookies'] }]]],
   ] as [string, unknown[][]][])('%s refuses malformed arguments', async (channel, cases) => {
     for (const args of cases) expect(refused(await invoke(channel, ok, ...args)), JSON.stringify(args).slice(0, 80)).toBe(true);
   });
@@ -73,5 +75,16 @@ describe('backup channels', () => {
     expect(await invoke(CHANNEL.readMarker, ok)).toBe('{"format":"planbook/marker"}');
     expect(await invoke(CHANNEL.writeMarker, ok, '')).toBe(true);
     expect(await invoke(CHANNEL.readMarker, ok)).toBeNull();
+  });
+
+  it('clears only the app origin\'s IndexedDB through the sender\'s session, and says when it failed', async () => {
+    const clearStorageData = vi.fn(async () => undefined);
+    const withSession = Object.assign(fakeContents(1), { session: { clearStorageData } });
+    trustWebContents(withSession as never);
+    expect(await invoke(CHANNEL.clearDatabaseStorage, eventFrom(withSession))).toEqual({ ok: true });
+    expect(clearStorageData).toHaveBeenCalledWith({ origin: 'app://planbook', storages: ['indexdb'] });
+    clearStorageData.mockRejectedValueOnce(new Error('busy'));
+    expect(await invoke(CHANNEL.clearDatabaseStorage, eventFrom(withSession))).toEqual({ ok: false, reason: 'failed' });
+    expect(clearStorageData).toHaveBeenCalledTimes(2);
   });
 });

@@ -12,7 +12,7 @@ const invoke = electronModule.ipcRenderer.invoke;
 describe('preload', () => {
   it('exposes window.planbook with the Platform members only', () => {
     expect(name).toBe('planbook');
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'beginKeyRotation', 'ensureUnitKey', 'exportKeyBackup', 'finishKeyRotation', 'getUnitKey', 'host', 'listBackups', 'onFilesOpened', 'openFiles', 'print', 'readBackup', 'readMarker', 'restoreKeyBackup', 'saveFile', 'sign', 'signRotationProof', 'unlockUnitKey', 'writeBackup', 'writeMarker']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'beginKeyRotation', 'clearDatabaseStorage', 'ensureUnitKey', 'exportKeyBackup', 'finishKeyRotation', 'getUnitKey', 'host', 'listBackups', 'onFilesOpened', 'openFiles', 'print', 'readBackup', 'readMarker', 'restoreKeyBackup', 'saveFile', 'sign', 'signRotationProof', 'unlockUnitKey', 'writeBackup', 'writeMarker']);
     expect(api.host).toBe('electron');
     expect(Object.values(api).filter((v) => typeof v === 'function').every((f) => (f as () => unknown).length <= 2)).toBe(true);
   });
