@@ -13,6 +13,7 @@ import { encryptKey } from '../../../electron/cli/keyfile';
 import { runCli } from '../../../electron/cli/run';
 import { jsonLineBytes } from '../../../electron/cli/io';
 import type { MergeJson } from '../../../electron/cli/commands/merge';
+import { MIN_FILES_FOR_WORKERS } from '../../../electron/cli/commands/mergeVerify';
 import { CREATED_AT, aPlanPayload, aReport, signed, testKey, type TestKey } from '../../helpers/packages';
 
 const wards = [1, 2, 3, 4].map((n) => testKey(`phuong-${n}`));
@@ -181,18 +182,18 @@ describe('planbook merge, bundled, with worker threads', () => {
       banner: { js: "import { createRequire as __planbookRequire } from 'node:module'; const require = __planbookRequire(import.meta.url);" },
       define: { __PLANBOOK_VERSION__: '"0.0.0-test"', __PLANBOOK_BUILD_DATE__: '"2024-01-01"' },
     });
-    // Enough files for the pool: the inbox plus 40 renamed copies of one report.
+    // Enough files for the pool: the inbox plus renamed copies of one report.
     const many = join(dir, 'many');
     mkdirSync(many);
     for (const f of readdirSync(inbox)) copyFileSync(join(inbox, f), join(many, f));
-    for (let i = 0; i < 40; i++) copyFileSync(join(inbox, 'p1-s2.json'), join(many, `copy-${String(i).padStart(2, '0')}.json`));
+    for (let i = 0; i < MIN_FILES_FOR_WORKERS; i++) copyFileSync(join(inbox, 'p1-s2.json'), join(many, `copy-${String(i).padStart(4, '0')}.json`));
     const args = ['merge', many, '--plan', join(dir, 'plan.json'), '--period', '2024-05', '--json'];
     const r = spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', env: { ...process.env, VITEST: '' } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const inProcess = await runCli(args);
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(String(inProcess.stdout)));
-    expect((JSON.parse(r.stdout) as MergeJson).outcomes.filter((o) => o.reason === 'duplicate')).toHaveLength(41);
+    expect((JSON.parse(r.stdout) as MergeJson).outcomes.filter((o) => o.reason === 'duplicate')).toHaveLength(MIN_FILES_FOR_WORKERS + 1);
   }, 60_000);
 });
 
