@@ -9,8 +9,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     // One flake was a real bug, now fixed (a late default-period effect overrode the officer's choice);
-    // one province-stage flake (once in ~15 runs) is not explained yet: a retry keeps CI steady meanwhile.
+    // one province-stage flake (once in ~15 runs) is not explained yet: a retry keeps CI steady meanwhile,
+    // and support/attempts.ts prints every failed attempt so the next one can be explained.
     retry: 2,
     globalSetup: ['tests/e2e/support/globalSetup.ts'],
+    setupFiles: ['tests/e2e/support/attempts.ts'],
   },
 });
