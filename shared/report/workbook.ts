@@ -1,8 +1,8 @@
 // Sheets (sheets.ts) → .xlsx bytes, written directly as SpreadsheetML (ECMA-376) parts in a zip:
 // the XML of each part is generated once, encoded straight into bytes and deflated once
 // (shared/xlsx/deflate.ts). This replaced SheetJS's writer plus a re-zip to add what its community
-// build cannot write (frozen panes, quotePrefix): 40 s and 48 MB for the 3,321-unit report before,
-// see docs/benchmarks.md. SheetJS remains the reader (import, tests).
+// build cannot write (frozen panes, quotePrefix): for the 3,321-unit report 57 s and 48 MB before,
+// 3 s and 19.6 MB after (docs/benchmarks.md). SheetJS remains the reader (import, tests).
 import { ZipWriter } from '../xlsx/zipWrite';
 import type { Cell, NumberFormat, ReportTable } from './types';
 
@@ -36,9 +36,11 @@ const headerRowOf = (table: ReportTable) => (table.titleRows?.length ? table.tit
 // cellXfs indices. Text always carries the Text format `@` with quotePrefix (Excel's leading
 // apostrophe): `=1+1` typed by a unit shows as those four characters and is never evaluated, even
 // after the cell is edited. Built-in number formats: 49 `@`, 3 `#,##0`, 4 `#,##0.00`, 10 `0.00%`.
+// The same again in bold (6-9) for group and total rows, as the printed tables show them.
 const XF_TEXT = 1;
 const XF_BY_FORMAT: Record<NumberFormat, number> = { integer: 2, percent: 3, decimal: 4, money: 4 };
 const XF_HEADER = 5;
+const BOLD = 5; // offset from a style to its bold twin
 
 const STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
   + '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -47,13 +49,17 @@ const STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
   + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
   + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
   + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="6">'
+  + '<cellXfs count="10">'
   + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
   + '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/>'
   + '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
   + '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
   + '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
   + '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1" quotePrefix="1"><alignment vertical="center" wrapText="1"/></xf>'
+  + '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" quotePrefix="1"/>'
+  + '<xf numFmtId="3" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>'
+  + '<xf numFmtId="10" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>'
+  + '<xf numFmtId="4" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>'
   + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
   + '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
 
@@ -217,11 +223,15 @@ function writeWorksheet(zip: ZipWriter, name: string, table: ReportTable, sst: S
   // lead unit, due date repeated on each unit's line): the last text per column and its index are
   // kept, so most cells skip the shared-string lookup.
   const colRef = cols.map((c) => ASCII(`<c r="${c}`));
-  const textTail = ASCII(`" s="${XF_TEXT}" t="s"><v>`);
-  const numTail: Record<NumberFormat, Uint8Array> = {
-    integer: ASCII(`" s="${XF_BY_FORMAT.integer}"><v>`), percent: ASCII(`" s="${XF_BY_FORMAT.percent}"><v>`),
-    decimal: ASCII(`" s="${XF_BY_FORMAT.decimal}"><v>`), money: ASCII(`" s="${XF_BY_FORMAT.money}"><v>`),
-  };
+  const tails = (bold: number) => ({
+    text: ASCII(`" s="${XF_TEXT + bold}" t="s"><v>`),
+    num: {
+      integer: ASCII(`" s="${XF_BY_FORMAT.integer + bold}"><v>`), percent: ASCII(`" s="${XF_BY_FORMAT.percent + bold}"><v>`),
+      decimal: ASCII(`" s="${XF_BY_FORMAT.decimal + bold}"><v>`), money: ASCII(`" s="${XF_BY_FORMAT.money + bold}"><v>`),
+    } satisfies Record<NumberFormat, Uint8Array>,
+  });
+  const plain = tails(0);
+  const bold = tails(BOLD);
   const cellEnd = ASCII('</v></c>');
   const rowOpen = ASCII('<row r="');
   const rowOpenEnd = ASCII('">');
@@ -239,6 +249,7 @@ function writeWorksheet(zip: ZipWriter, name: string, table: ReportTable, sst: S
     }
     const cells = row.cells;
     const n = Math.min(cells.length, width);
+    const { text: textTail, num: numTail } = row.kind === 'data' ? plain : bold;
     // One capacity check per row (a cell is at most ~70 bytes), then plain stores.
     x.ensure(n * 80 + 64);
     const buf = x.buf;

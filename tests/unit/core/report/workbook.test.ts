@@ -141,6 +141,24 @@ describe('unit workbook', () => {
     expect(total?.kind === 'total' && total.cells.slice(1, 5)).toEqual(['TỔNG CỘNG', { value: 351250.5, format: 'money' }, { value: 2000, format: 'money' }, { value: 2000, format: 'money' }]);
     expect(total?.kind === 'total' && total.cells[8]).toEqual({ value: 1350.5, format: 'money' });
   });
+
+  it('writes money as #,##0.00 and the TỔNG CỘNG row in bold', () => {
+    const i = unit.sheets.findIndex((t) => t.id === 'projects');
+    const projects = unit.sheets[i]!;
+    const bytes = writeWorkbook(unit.sheets);
+    const ws = XLSX.read(bytes, { type: 'array', cellNF: true }).Sheets[sheetNames(unit.sheets.map((t) => t.title))[i]!]!;
+    const last = projects.rows.length + 1; // 1-based row of the total (header in row 1)
+    expect(ws[`C${last}`]).toMatchObject({ t: 'n', v: 351250.5, z: '#,##0.00' }); // Tổng kinh phí dự kiến
+    const xml = part(bytes, `xl/worksheets/sheet${i + 1}.xml`);
+    const styles = part(bytes, 'xl/styles.xml');
+    const xfs = [...styles.slice(styles.indexOf('<cellXfs')).matchAll(/<xf [^>]*>/gu)].map((m) => m[0]);
+    const styleOf = (ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`, 'u').exec(xml)?.[1])]!;
+    for (const ref of [`B${last}`, `C${last}`]) expect(styleOf(ref), ref).toMatch(/fontId="1"/u);
+    expect(styleOf(`C${last}`)).toMatch(/numFmtId="4"/u);
+    expect(styleOf(`B${last}`)).toMatch(/numFmtId="49".*quotePrefix="1"/u);
+    expect(styleOf(`C${last - 1}`)).toMatch(/fontId="0"/u);
+    expect(styles).toMatch(/<fonts count="2"><font>.*<\/font><font><b\/>/u);
+  });
 });
 
 /** Every part of the package, by path. */
