@@ -1,5 +1,5 @@
 import {
-  MAX_FILE_BYTES, type KeyInfo, type KeyResult, type OpenFilesRequest, type OpenFilesResult, type Platform,
+  MAX_FILE_BYTES, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES, type KeyInfo, type KeyResult, type OpenFilesRequest, type OpenFilesResult, type Platform,
   type PrintRequest, type PrintResult, type SaveFileRequest, type SaveFileResult, type SignResult,
 } from '../../shared/platform/contract';
 import { beginRotation, createKey, finishRotation, loadKey, signWith, signWithNext, supportsEd25519 } from './browserKeys';
@@ -17,11 +17,27 @@ function pickFiles(req: OpenFilesRequest): Promise<File[] | null> {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = req.multiple;
+    input.webkitdirectory = req.folder === true;
     input.accept = req.accept.map((a) => ACCEPT[a]).join(',');
     input.addEventListener('change', () => resolve(input.files ? [...input.files] : null), { once: true });
     input.addEventListener('cancel', () => resolve(null), { once: true });
     input.click();
   });
+}
+
+/**
+ * A chosen folder's files as the Electron host gives them: of an accepted type, at most
+ * MAX_FOLDER_DEPTH levels deep, named by their path inside the folder, sorted by it.
+ */
+export function folderFiles<F extends { name: string; webkitRelativePath: string }>(files: readonly F[], accept: OpenFilesRequest['accept']): { file: F; name: string }[] | 'too-large' {
+  const picked = files.flatMap((file) => {
+    const parts = (file.webkitRelativePath || file.name).split('/').slice(1);
+    const name = parts.join('/') || file.name;
+    const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+    return parts.length <= MAX_FOLDER_DEPTH && (accept as string[]).includes(ext) ? [{ file, name }] : [];
+  });
+  if (picked.length > MAX_FOLDER_FILES) return 'too-large';
+  return picked.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 const keyInfo = (k: { unitId: string; publicKey: string; createdAt: string }): KeyInfo =>
@@ -33,11 +49,12 @@ export const browserPlatform = {
   appInfo: async () => ({ host: 'browser', version: __PLANBOOK_VERSION__, buildDate: __PLANBOOK_BUILD_DATE__ }),
 
   async openFiles(req: OpenFilesRequest): Promise<OpenFilesResult> {
-    const files = await pickFiles(req);
-    if (!files || files.length === 0) return { ok: false, reason: 'cancelled' };
-    if (files.some((f) => f.size > MAX_FILE_BYTES)) return { ok: false, reason: 'too-large' };
+    const chosen = await pickFiles(req);
+    if (!chosen || (chosen.length === 0 && !req.folder)) return { ok: false, reason: 'cancelled' };
+    const files = req.folder ? folderFiles(chosen, req.accept) : chosen.map((file) => ({ file, name: file.name }));
+    if (files === 'too-large' || files.some(({ file }) => file.size > MAX_FILE_BYTES)) return { ok: false, reason: 'too-large' };
     try {
-      return { ok: true, files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))) };
+      return { ok: true, files: await Promise.all(files.map(async ({ file, name }) => ({ name, bytes: new Uint8Array(await file.arrayBuffer()) }))) };
     } catch {
       return { ok: false, reason: 'read-failed' };
     }

@@ -7,7 +7,14 @@ export type HostKind = 'electron' | 'browser';
 export type AppInfo = { host: HostKind; version: string; buildDate: string };
 
 export type PickedFile = { name: string; bytes: Uint8Array };
-export type OpenFilesRequest = { accept: ('json' | 'xlsx')[]; multiple: boolean };
+/**
+ * `folder`: the user picks a folder, and every file of an accepted type in it and its subfolders
+ * (at most MAX_FOLDER_DEPTH levels, MAX_FOLDER_FILES files; links not followed) comes back, named
+ * by its path inside the folder (`phuong-7/bao-cao.json`), in that order.
+ */
+export type OpenFilesRequest = { accept: ('json' | 'xlsx')[]; multiple: boolean; folder?: boolean };
+export const MAX_FOLDER_FILES = 20_000;
+export const MAX_FOLDER_DEPTH = 4;
 export type OpenFilesResult =
   | { ok: true; files: PickedFile[] }
   | { ok: false; reason: 'cancelled' | 'rejected' | 'read-failed' | 'too-large' };

@@ -126,6 +126,34 @@ describe('for the app window', () => {
     expect(await invoke(CHANNEL.openFiles, eventFrom(app), { accept: ['json'], multiple: false })).toEqual({ ok: false, reason: 'too-large' });
   });
 
+  it('openFiles with folder reads the accepted files of the folder and its subfolders, named by their path, links not followed', async () => {
+    const root = path.join(dir, 'nhan-goi');
+    const { mkdir, symlink } = await import('node:fs/promises');
+    await mkdir(path.join(root, 'phuong-7', 'thang-5', 'lan-2', 'qua-sau'), { recursive: true });
+    await writeFile(path.join(root, 'p1.json'), '1');
+    await writeFile(path.join(root, 'ghi-chu.txt'), 'x');
+    await writeFile(path.join(root, 'phuong-7', 'P7.JSON'), '7');
+    await writeFile(path.join(root, 'phuong-7', 'thang-5', 'lan-2', 'p7-2.json'), '72');
+    await writeFile(path.join(root, 'phuong-7', 'thang-5', 'lan-2', 'qua-sau', 'too-deep.json'), 'deep');
+    await symlink(dir, path.join(root, 'link-to-parent'));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [root] });
+    const r = await invoke(CHANNEL.openFiles, eventFrom(app), { accept: ['json'], multiple: true, folder: true }) as { ok: true; files: { name: string; bytes: Uint8Array }[] };
+    expect(dialog.showOpenDialog.mock.lastCall?.at(-1)).toEqual({ properties: ['openDirectory'] });
+    expect(r.files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([
+      ['p1.json', '1'], ['phuong-7/P7.JSON', '7'], ['phuong-7/thang-5/lan-2/p7-2.json', '72'],
+    ]);
+
+    const empty = path.join(dir, 'trong');
+    await mkdir(empty);
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [empty] });
+    expect(await invoke(CHANNEL.openFiles, eventFrom(app), { accept: ['json'], multiple: true, folder: true })).toEqual({ ok: true, files: [] });
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path.join(dir, 'missing')] });
+    expect(await invoke(CHANNEL.openFiles, eventFrom(app), { accept: ['json'], multiple: true, folder: true })).toEqual({ ok: false, reason: 'read-failed' });
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await invoke(CHANNEL.openFiles, eventFrom(app), { accept: ['json'], multiple: true, folder: true })).toEqual({ ok: false, reason: 'cancelled' });
+    expect(await invoke(CHANNEL.openFiles, eventFrom(app), { accept: ['json'], multiple: true, folder: 'yes' })).toEqual({ ok: false, reason: 'rejected' });
+  });
+
   it('saveFile writes through a temp file and leaves no temp behind', async () => {
     const target = path.join(dir, 'out', 'bao-cao.json');
     await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(target), { recursive: true }));
