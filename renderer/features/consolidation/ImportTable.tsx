@@ -7,6 +7,7 @@ import { useUi } from '../../state';
 import type { CurrentState } from '../../../shared/receipts';
 import type { ChildLine, ImportLine } from './importer';
 import { outcomeExplanation, outcomeLabel, toneOf } from './outcomeText';
+import { useAwaitingRotations } from '../keys/unprovenRotations';
 
 export const periodLabel = (key: string | null) => {
   const p = key ? parsePeriodKey(key) : null;
@@ -35,7 +36,7 @@ const ChildRow = memo(function ChildRow({ child, parent, name }: { child: ChildL
 });
 
 /** One file's line; redrawn only when its own state changes (a batch adds lines, it does not redraw the others). */
-const LineRow = memo(function LineRow({ line: l, state, name }: { line: ImportLine; state: CurrentState; name: (id: string) => string }) {
+const LineRow = memo(function LineRow({ line: l, state, name, awaiting }: { line: ImportLine; state: CurrentState; name: (id: string) => string; awaiting: boolean }) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const unit = l.unitId ? sanitizeForDisplay(name(l.unitId)) : t('cons.import.col.unit').toLowerCase();
@@ -46,9 +47,9 @@ const LineRow = memo(function LineRow({ line: l, state, name }: { line: ImportLi
       <td>{l.unitId ? unit : '—'}</td>
       <td className="period">{periodLabel(l.period)}</td>
       <td className="num">{l.sequence ?? '—'}</td>
-      <td><span className={`badge ${toneOf(state)}`}>{outcomeLabel(t, state)}</span></td>
+      <td><span className={`badge ${toneOf(state, awaiting)}`}>{outcomeLabel(t, state, awaiting)}</span></td>
       <td>
-        {outcomeExplanation(t, lang, state, unit)}
+        {outcomeExplanation(t, lang, state, unit, awaiting)}
         {children.length > 0 && <> {t('cons.import.children', { count: children.length, ok: children.filter((c) => c.reason === 'ok').length })}</>}
       </td>
     </tr>
@@ -72,6 +73,7 @@ export function ImportTable({ lines, name, stateOf }: { lines: readonly ImportLi
     ...(l.children ?? []).map((c, i) => ({ key: `${l.index}-${l.bytesHash}-${i}`, line: l, child: c })),
   ]), [lines]);
   const scroller = useRef<HTMLDivElement>(null);
+  const awaiting = useAwaitingRotations(lines); // rotations kept without the new key's signature
   const whole = rows.length <= WHOLE_TABLE_ROWS;
   const virtualizer = useVirtualizer({
     count: whole ? 0 : rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12,
@@ -79,7 +81,7 @@ export function ImportTable({ lines, name, stateOf }: { lines: readonly ImportLi
   if (lines.length === 0) return <p className="muted">{t('cons.import.noLines')}</p>;
   const draw = (r: Shown) => (r.child
     ? <ChildRow key={r.key} child={r.child} parent={r.line.fileName} name={name} />
-    : <LineRow key={r.key} line={r.line} state={stateOf(r.line)} name={name} />);
+    : <LineRow key={r.key} line={r.line} state={stateOf(r.line)} name={name} awaiting={awaiting.has(r.line.bytesHash)} />);
   const items = whole ? [] : virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = whole ? 0 : virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
