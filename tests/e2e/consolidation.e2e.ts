@@ -31,7 +31,7 @@ async function drop(page: Page, files: readonly Dropped[], cancel = 0): Promise<
   return page.evaluate(async ({ payload, cancel }) => {
     const dt = new DataTransfer();
     for (const f of payload) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: 'application/json' }));
-    const zone = document.querySelector('[role="region"][aria-label="Thả các tệp gói vào đây"]');
+    const zone = document.querySelector('[role="region"][aria-label="Thả các tệp gói hoặc thư mục vào đây"]');
     if (!zone) return false;
     zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
     zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));

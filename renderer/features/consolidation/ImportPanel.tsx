@@ -1,6 +1,6 @@
 // Receive packages: pick files or drop them, verification in the worker with progress and
 // cancel, and one line per file with its outcome.
-import { useMemo, useRef, useState, type DragEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { PlanDocument } from '../../../shared/model/plan';
 import { reportingPeriods } from '../../../shared/periods/calendar';
 import type { PlanScope } from '../../workers/protocol';
@@ -13,13 +13,9 @@ import { batchedEvents, startImport } from './importer';
 import { ImportTable, type StateOf } from './ImportTable';
 import { isFine } from './outcomeText';
 import { verifyBatch } from './verifyBatch';
+import { readDropped, takeDropped, type DroppedEntry } from './dropped';
 
 export const scopeOf = (doc: PlanDocument): PlanScope => ({ id: doc.plan.id, periods: reportingPeriods(doc.plan).flatMap((k) => k.periods) });
-
-async function readDropped(e: DragEvent): Promise<{ name: string; bytes: Uint8Array }[]> {
-  const files = [...e.dataTransfer.files];
-  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
 
 export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (id: string) => string; stateOf: StateOf }) {
   const t = useT();
@@ -31,8 +27,10 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
   // A stop asked before the batch has started (backup and reading what was received come first) still stops it.
   const stop = useRef(false);
   const [over, setOver] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const run = async (files: { name: string; bytes: Uint8Array }[]) => {
+    setNotice(files.length === 0 ? t('cons.import.noFiles') : null);
     if (files.length === 0 || progress.running) return;
     beginImport(files.length);
     stop.current = false;
@@ -57,10 +55,15 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
     }
   };
 
-  const pick = async () => {
-    const r = await platform.openFiles({ accept: ['json'], multiple: true });
+  const pick = async (folder: boolean) => {
+    const r = await platform.openFiles({ accept: ['json'], multiple: true, folder });
     if (r.ok) await run(r.files);
-    else if (r.reason !== 'cancelled') setImportProgress({ end: 'failed', message: r.reason });
+    else if (r.reason !== 'cancelled') setImportProgress({ end: 'failed', message: r.reason === 'too-large' ? t('cons.import.tooMany') : r.reason });
+  };
+  const drop = async (dropped: DroppedEntry[]) => {
+    const files = await readDropped(dropped).catch(() => null);
+    if (files === 'too-large') setImportProgress({ end: 'failed', message: t('cons.import.tooMany') });
+    else if (files) await run(files);
   };
 
   const { held, ok, attention } = useMemo(() => {
@@ -76,13 +79,15 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
       <h2 id="import-title">{t('cons.import.title')}</h2>
       <div className={`dropzone${over ? ' over' : ''}`} aria-label={t('cons.import.drop')} role="region"
         onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
-        onDrop={(e) => { e.preventDefault(); setOver(false); void readDropped(e).then(run); }}>
+        onDrop={(e) => { e.preventDefault(); setOver(false); void drop(takeDropped(e.dataTransfer)); }}>
         <p className="muted">{t('cons.import.intro')}</p>
         <div className="row">
-          <button type="button" className="primary" onClick={() => void pick()} disabled={progress.running}>{t('cons.import.pick')}</button>
+          <button type="button" className="primary" onClick={() => void pick(false)} disabled={progress.running}>{t('cons.import.pick')}</button>
+          <button type="button" onClick={() => void pick(true)} disabled={progress.running}>{t('cons.import.pickFolder')}</button>
           <span className="muted">{t('cons.import.drop')}</span>
         </div>
       </div>
+      {notice && <p className="warning" role="status">{notice}</p>}
       {(progress.running || progress.end) && (
         <div className="import-progress">
           <progress aria-label={t('cons.import.progress')} max={Math.max(progress.total, 1)} value={progress.done} />
