@@ -1,12 +1,14 @@
 // One signing key waiting for the officer: its fingerprint, large, and a field to type the
 // fingerprint the unit reads over the phone. Typed, it must match (the core compares, ignoring
-// spaces, dashes and case); left empty, the button itself is the officer's confirmation.
+// spaces, dashes and case); left empty, the button itself is the officer's confirmation. A rotation
+// kept without the new key's signature shows the NEW key's fingerprint and the key it replaces.
 import { useId, useState } from 'react';
 import { formatFingerprint, normaliseFingerprint } from '../../../shared/crypto/hash';
 import { useT } from '../../i18n';
+import type { PendingKey } from './pendingKeys';
 import './keys.css';
 
-export type PendingKey = { keyId: string; unitId: string; publicKey: string; kind: string | null; validFrom: string | null; files: number };
+export type { PendingKey };
 
 type Props = { p: PendingKey; unitName: string; busy: boolean; onAccept(p: PendingKey, typed: string | null): void };
 
@@ -18,7 +20,12 @@ export function PendingKeyRow({ p, unitName, busy, onAccept }: Props) {
   const matches = given && normaliseFingerprint(typed) === p.keyId;
   return (
     <tr>
-      <td>{unitName}{p.kind === 'keys' && <div className="muted">{t('trust.pending.enrolment')}</div>}</td>
+      <td>
+        {unitName}
+        {p.rotation ? (
+          <div className="muted">{t('trust.pending.rotation')} {t('trust.pending.replaces', { fingerprint: formatFingerprint(p.rotation.replaces) })}</div>
+        ) : p.kind === 'keys' && <div className="muted">{t('trust.pending.enrolment')}</div>}
+      </td>
       <td><code className="fingerprint">{formatFingerprint(p.keyId)}</code></td>
       <td>
         <label className="visually-hidden" htmlFor={`${id}-fp`}>{t('trust.pending.typeLabel', { unit: unitName })}</label>

@@ -47,15 +47,16 @@ async function writeDiff(db: PlanBookDb, before: TrustRegistry, after: TrustRegi
 
 const now = () => new Date().toISOString();
 
-/** A received, verified (`ok`) rotation of this unit naming this new key, if one is kept. */
-async function keptRotation(db: PlanBookDb, unitId: string, publicKey: string) {
+/** The received, verified (`ok`) rotations of this unit naming this new key, signed by the key each replaces. */
+async function keptRotations(db: PlanBookDb, unitId: string, publicKey: string) {
   const rows = await db.received.where('reason').equals('ok').filter((r) => r.kind === 'keys' && r.unitId === unitId).toArray();
+  const found: { payload: KeysPayload; signerKeyId: string; packageId: string }[] = [];
   for (const r of rows) {
     const payload = keysPayloadOf(r.bytes);
     if (payload?.replaces && payload.publicKey === publicKey && r.keyId === payload.replaces)
-      return { payload, signerKeyId: payload.replaces, packageId: r.packageId ?? '' };
+      found.push({ payload, signerKeyId: payload.replaces, packageId: r.packageId ?? '' });
   }
-  return null;
+  return found;
 }
 
 export type PlanIssuer = { unitId: string; keyId: string; publicKey: string };
@@ -68,21 +69,25 @@ export const trustRepo = {
    * officer typed the fingerprint, it must match the key's (spaces, dashes and case aside). When a
    * verified rotation naming this key was received without the new key's proof (so it was kept,
    * not applied), the officer's confirmation applies that rotation: the key enters from the
-   * rotation's validFrom and the old key is revoked from then on.
+   * rotation's validFrom and the old key is revoked from then on. `rotationOnly` (the officer
+   * confirms a listed rotation): that rotation applies or nothing changes; the key never enters alone.
    */
-  enrol: (db: PlanBookDb, req: { unitId: string; publicKey: string; keyId: string; validFrom: string | null; typed: string | null; source: TrustSource; how: string }) =>
+  enrol: (db: PlanBookDb, req: { unitId: string; publicKey: string; keyId: string; validFrom: string | null; typed: string | null; source: TrustSource; how: string; rotationOnly?: boolean }) =>
     db.transaction('rw', db.trust, db.audit, db.received, async (): Promise<TrustActResult> => {
       if (req.typed !== null && normaliseFingerprint(req.typed) !== req.keyId) return { ok: false, error: 'fingerprint-mismatch' };
       const at = now();
       const before = await readRegistry(db);
-      const rotation = await keptRotation(db, req.unitId, req.publicKey);
-      if (rotation) {
+      // The first kept rotation that applies (one whose old key is trusted at its validFrom).
+      let refused: TrustError | null = null;
+      for (const rotation of await keptRotations(db, req.unitId, req.publicKey)) {
         const r = applyRotation(before, rotation.payload, rotation.signerKeyId, at, { by: 'officer', typed: req.typed });
         if (r.ok) {
           const detail = { how: `${req.typed !== null ? 'fingerprint typed by the officer' : req.how}, for a rotation without the new key's signature`, packageId: rotation.packageId, replaces: rotation.signerKeyId };
           return { ok: true, ...(await writeDiff(db, before, r.registry, 'key-rotated', detail, at)) };
         }
+        refused ??= r.error;
       }
+      if (req.rotationOnly) return { ok: false, error: refused ?? 'not-a-rotation' };
       const r = addKey(before, { unitId: req.unitId as UnitId, keyId: req.keyId, publicKey: req.publicKey, validFrom: req.validFrom, revokedAt: null, source: req.source, addedAt: at });
       if (!r.ok) return { ok: false, error: r.error };
       const how = req.typed !== null ? 'fingerprint typed by the officer' : req.how;
