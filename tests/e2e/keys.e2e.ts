@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fromBase64url } from '../../shared/crypto/encoding';
 import { formatFingerprint, keyIdOf } from '../../shared/crypto/hash';
+import { buildKeysPackage } from '../../shared/packages';
+import { signed, testKey } from '../helpers/packages';
 import { THANG_TAM, VT_PLAN, choosePeriod, nav, setUpCity, setUpUnit } from './support/setup';
 import { ARTIFACTS, launch, openApp, screenshot } from './support/browser';
 
@@ -132,6 +134,59 @@ describe('keys: enrolment, rotation, trust', () => {
     await screenshot(city, 'keys-5-city-revoke-confirm');
     await city.getByRole('alertdialog').getByRole('button', { name: 'Thu hồi khóa' }).click();
     await expect.poll(() => trusted.getByRole('row').filter({ hasText: newFingerprint }).textContent()).toContain('Thu hồi từ');
+  });
+
+  it('a rotation signed by the old key only (another implementation) waits for the officer to compare the new key', async () => {
+    // Packages of another implementation, made here: an enrolment, then a rotation without payload.newKeySignature.
+    const UNIT = 'brvt.vung-tau.thang-tam';
+    const old = testKey('e2e-thang-tam', UNIT);
+    const next = testKey('e2e-thang-tam-next', UNIT);
+    const write = async (name: string, pkg: ReturnType<typeof buildKeysPackage>) => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const file = `${ARTIFACTS}/${name}`;
+      writeFileSync(file, (await signed(pkg, old)).bytes);
+      return file;
+    };
+    const enrolment = await write('other-enrolment.json', buildKeysPackage({ unitId: UNIT, sequence: 1, createdAt: '2024-01-01T00:00:00Z', publicKey: old.publicKey, validFrom: '2024-01-01T00:00:00Z' }));
+    const rotationFile = await write('other-rotation.json', buildKeysPackage({ unitId: UNIT, sequence: 2, createdAt: '2024-07-01T00:00:00Z', publicKey: next.publicKey, validFrom: '2024-07-01T00:00:00Z', replaces: old.keyId }));
+
+    const { page: city } = await openApp(browser);
+    await setUpCity(city);
+    await nav(city, 'Tổng hợp');
+    await choosePeriod(city);
+    await receive(city, enrolment, 1);
+    await tab(city, 'Khóa tin cậy');
+    const pending = city.getByRole('table', { name: 'Khóa ký chờ xác nhận' });
+    await pending.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u }).click();
+    const trusted = city.getByRole('table', { name: 'Khóa đã tin cậy' });
+    await expect.poll(() => trusted.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
+
+    // Imported alone, the rotation reads as awaiting the new key's fingerprint, not as plainly accepted.
+    await receive(city, rotationFile, 1);
+    const line = city.getByRole('table', { name: 'Kết quả nhận gói' }).getByRole('row').filter({ hasText: 'other-rotation.json' });
+    await expect.poll(() => line.textContent()).toContain('Chờ đối chiếu khóa mới');
+    expect(await line.textContent()).toContain('Đã nhận yêu cầu đổi khóa; chờ đối chiếu mã khóa mới.');
+    await screenshot(city, 'keys-7-city-unproven-rotation-import');
+
+    // The Keys panel lists it: the new key's fingerprint, confirmed by typing it as for an enrolment.
+    await tab(city, 'Khóa tin cậy');
+    const row = pending.getByRole('row').filter({ hasText: 'Đổi khóa (chưa có chữ ký của khóa mới)' });
+    await expect.poll(() => row.locator('code.fingerprint').textContent()).toBe(formatFingerprint(next.keyId));
+    expect(await row.textContent()).toContain(`thay cho khóa ${formatFingerprint(old.keyId)}`);
+    const typed = row.getByLabel(/^Gõ mã vân tay .* đọc qua điện thoại$/u);
+    await typed.fill(formatFingerprint(old.keyId));
+    expect(await row.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u }).isDisabled()).toBe(true);
+    await typed.fill(formatFingerprint(next.keyId));
+    await screenshot(city, 'keys-8-city-unproven-rotation-pending');
+    await row.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u }).click();
+    await expect.poll(() => city.getByRole('status').filter({ hasText: 'Đã áp dụng đổi khóa' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => trusted.getByRole('row').count()).toBe(3);
+    expect(await trusted.getByRole('row').filter({ hasText: formatFingerprint(old.keyId) }).textContent()).toContain('Thu hồi từ 01/07/2024 07:00');
+    expect(await trusted.getByRole('row').filter({ hasText: formatFingerprint(next.keyId) }).textContent()).toContain('Đổi khóa');
+    expect(await city.getByText('Không có khóa nào đang chờ.').isVisible()).toBe(true);
+    // Applied: the import line now reads as accepted.
+    await tab(city, 'Nhận gói');
+    await expect.poll(() => line.textContent()).toContain('Chấp nhận');
   });
 
   it('a ward receiving a new revision of an installed plan is offered the keys the signed plan lists', async () => {
