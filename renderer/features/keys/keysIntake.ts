@@ -3,9 +3,10 @@
 // `unknown-key` until the officer compares its fingerprint). It is applied automatically only when
 // the new key signed it too (payload.newKeySignature, checked by verifyPackage), in the same
 // transaction as the row that records the file, so the file and the registry change land together
-// or not at all. A rotation without that proof is kept, not applied: the new key's packages wait as
-// `unknown-key` until the officer compares its fingerprint, and accepting it then applies the
-// rotation (trustRepo.enrol).
+// or not at all. A rotation without that proof is kept, not applied: the Keys panel lists it at once
+// and the import table reads it as awaiting the new key's fingerprint (unprovenRotations.ts); the
+// new key's packages wait as `unknown-key`, and the officer's acceptance applies the rotation
+// (trustRepo.enrol).
 import type { ReceivedFile } from '../../../shared/receipts';
 import type { PlanBookDb } from '../../db/database';
 import { auditRecord } from '../../db/audit';
