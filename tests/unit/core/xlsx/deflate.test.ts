@@ -3,6 +3,7 @@
 import { crc32 as zlibCrc32, inflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Deflater, crc32, deflateRaw, huffmanLengths } from '../../../../shared/xlsx/deflate';
 import { ZipWriter } from '../../../../shared/xlsx/zipWrite';
 import { inspectZip } from '../../../../shared/xlsx/zip';
@@ -39,6 +40,15 @@ const inputs: [string, () => Uint8Array][] = [
 ];
 
 describe('deflateRaw', () => {
+  it('any bytes, and any repetitive text: zlib inflates them back (property)', () => {
+    // Repetition is what exercises matches: a few words from a tiny alphabet, repeated at any distance.
+    const repetitive = fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'ệ', '<', '"', ' '), maxLength: 40 }), { maxLength: 400 })
+      .map((words) => utf8(words.join(words.length % 2 ? '' : '</c><c r="A1">')));
+    fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 70_000 }), repetitive), fc.integer({ min: 1, max: 32 }), (data, chain) => {
+      return same(new Uint8Array(inflateRawSync(deflateRaw(data, { chain }))), data);
+    }), { numRuns: 150 });
+  });
+
   it.each(inputs)('%s: zlib inflates it back to the same bytes', (_name, make) => {
     const data = make();
     const packed = deflateRaw(data);
