@@ -166,6 +166,7 @@ describe('keys: enrolment, rotation, trust', () => {
     const line = city.getByRole('table', { name: 'Kết quả nhận gói' }).getByRole('row').filter({ hasText: 'other-rotation.json' });
     await expect.poll(() => line.textContent()).toContain('Chờ đối chiếu khóa mới');
     expect(await line.textContent()).toContain('Đã nhận yêu cầu đổi khóa; chờ đối chiếu mã khóa mới.');
+    expect(await city.getByText('Xong: 1 tệp. 0 được chấp nhận, 1 cần xử lý.').isVisible()).toBe(true);
     await screenshot(city, 'keys-7-city-unproven-rotation-import');
 
     // The Keys panel lists it: the new key's fingerprint, confirmed by typing it as for an enrolment.

@@ -14,6 +14,7 @@ import { ImportTable, type StateOf } from './ImportTable';
 import { isFine } from './outcomeText';
 import { verifyBatch } from './verifyBatch';
 import { readDropped, takeDropped, type DroppedEntry } from './dropped';
+import { useAwaitingRotations } from '../keys/unprovenRotations';
 
 export const scopeOf = (doc: PlanDocument): PlanScope => ({ id: doc.plan.id, periods: reportingPeriods(doc.plan).flatMap((k) => k.periods) });
 
@@ -66,14 +67,15 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
     else if (files) await run(files);
   };
 
+  const awaiting = useAwaitingRotations(lines); // verified, but wait for the new key's fingerprint check
   const { held, ok, attention } = useMemo(() => {
-    const states = lines.map(stateOf);
+    const states = lines.map((l) => ({ s: stateOf(l), waits: awaiting.has(l.bytesHash) }));
     return {
-      held: states.filter((s) => s === 'unknown-key').length,
-      ok: states.filter((s) => s === 'ok' || s === 'supersedes').length,
-      attention: states.filter((s) => !isFine(s)).length,
+      held: states.filter(({ s }) => s === 'unknown-key').length,
+      ok: states.filter(({ s, waits }) => (s === 'ok' && !waits) || s === 'supersedes').length,
+      attention: states.filter(({ s, waits }) => !isFine(s) || waits).length,
     };
-  }, [lines, stateOf]);
+  }, [lines, stateOf, awaiting]);
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">{t('cons.import.title')}</h2>
