@@ -31,9 +31,13 @@ export async function waitUntil(f: () => Promise<boolean>, ms: number, what: str
  * hands the page to `fn`, and always closes the browser, stops the server and removes `root`.
  */
 export async function withApp<T>(root: string, initScript: string | null, fn: (page: Page) => Promise<T>): Promise<T> {
-  if (!existsSync('dist/renderer/index.html')) throw new Error('dist/renderer is not built: run `npx vite build` first');
+  // BENCH_RENDERER=/abs/dir: a renderer built elsewhere (`npx vite build --outDir /abs/dir`), so a
+  // bench does not share dist/renderer with test runs that rebuild it.
+  const dir = process.env.BENCH_RENDERER ?? 'dist/renderer';
+  if (!existsSync(`${dir}/index.html`)) throw new Error(`${dir} is not built: run \`npx vite build\` first`);
   const port = await freePort();
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const outDir = process.env.BENCH_RENDERER ? ['--outDir', process.env.BENCH_RENDERER] : [];
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', ...outDir], { stdio: 'ignore' });
   // Loaded only here (left out of the bundle): the other figures need no browser.
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
