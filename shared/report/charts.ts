@@ -4,10 +4,11 @@
 // needs to read a figure off a bar. Colours differ in lightness too: the report is often printed
 // in black and white.
 import { parseTarget } from '../cells/target';
-import type { BoardCounts } from '../consolidation';
+import type { BoardCounts, BoardState } from '../consolidation';
 import { formatNumberVi, formatPercentVi } from '../format/vi';
+import type { EntryStatus } from '../model/report';
 import { escapeHtml } from './escape';
-import { STATUS_ORDER, STATUS_VI } from './labels';
+import { BOARD_VI, KIND_TITLE_VI, STATUS_ORDER, STATUS_VI } from './labels';
 import { printedContent, sectionLabel, sectionsOfKind } from './printTables';
 import type { ReportSource } from './source';
 
@@ -35,24 +36,64 @@ export type TargetBarChart = {
 
 export type ChartSpec = StackedBarChart | TargetBarChart;
 
+/**
+ * Every word a chart says. The printed report is a legal format in Vietnamese and always uses
+ * CHART_WORDS_VI (the default everywhere); the dashboard passes the words of the UI language.
+ * Numbers keep the Vietnamese format in both languages, as the whole app does.
+ */
+export type ChartWords = {
+  title: Readonly<Record<'status' | 'indicators' | 'submissions' | 'disbursement', string>>;
+  /** Series of the status chart. */
+  status: Readonly<Record<EntryStatus, string>>;
+  /** Series of the submissions chart. */
+  submission: Readonly<Record<BoardState, string>>;
+  /** What goes before a section's label in the status chart (`Nhiệm vụ I. …`). */
+  kind: Readonly<Record<'tasks' | 'indicators', string>>;
+  /** The last column of a stacked chart's table. */
+  total: string;
+  /** A target chart's table: its column headers and verdicts. */
+  table: Readonly<Record<'value' | 'target' | 'verdict' | 'met' | 'unmet', string>>;
+  /** A target chart's legend: the black mark, a met bar, an unmet bar; money speaks of the budget. */
+  legend: Readonly<Record<'percent' | 'money', Readonly<Record<'mark' | 'met' | 'unmet', string>>>>;
+};
+
+/** The report's words: what the printed report has always said, byte for byte. */
+export const CHART_WORDS_VI: ChartWords = {
+  title: {
+    status: 'Tình trạng thực hiện theo nhóm (số lượt đơn vị)',
+    indicators: 'Kết quả các chỉ tiêu so với chỉ tiêu giao (%)',
+    submissions: 'Tình hình gửi báo cáo qua các kỳ',
+    disbursement: 'Giải ngân so với kế hoạch vốn (triệu đồng)',
+  },
+  status: STATUS_VI,
+  submission: BOARD_VI,
+  kind: { tasks: KIND_TITLE_VI.tasks, indicators: KIND_TITLE_VI.indicators },
+  total: 'Tổng',
+  table: { value: 'Kết quả', target: 'Chỉ tiêu', verdict: 'Đánh giá', met: 'Đạt', unmet: 'Chưa đạt' },
+  legend: {
+    percent: { mark: 'Chỉ tiêu giao', met: 'Đạt', unmet: 'Chưa đạt' },
+    money: { mark: 'Kế hoạch vốn', met: 'Giải ngân đủ', unmet: 'Chưa giải ngân đủ' },
+  },
+};
+
 // Dark to light, so black-and-white prints tell them apart.
 const STATUS_FILL: Record<(typeof STATUS_ORDER)[number], string> = {
   done: '#1b5e20', 'done-late': '#66bb6a', 'in-progress': '#1565c0', 'not-started': '#e0e0e0', 'carried-over': '#ffb74d', dropped: '#8d6e63',
 };
 
 /** Unit lines by status, per section of tasks and indicators. */
-export function statusChart(source: ReportSource): StackedBarChart | null {
+export function statusChart(source: ReportSource, words: ChartWords = CHART_WORDS_VI): StackedBarChart | null {
   // Tasks then indicators, as the status table lists them; sections nobody reported on are only noise here.
   const rows = (['tasks', 'indicators'] as const).flatMap((kind) => sectionsOfKind(source, kind).map((s) => ({
-    label: `${kind === 'tasks' ? 'Nhiệm vụ' : 'Chỉ tiêu'} ${sectionLabel(s)}`,
+    label: `${words.kind[kind]} ${sectionLabel(s)}`,
     values: STATUS_ORDER.map((st) => s.items.reduce((n, i) => n + i.merge.byStatus[st], 0)),
   }))).filter((r) => r.values.some((v) => v > 0));
   if (rows.length === 0) return null;
   const used = STATUS_ORDER.map((_, j) => rows.some((r) => (r.values[j] ?? 0) > 0));
   return {
-    kind: 'stacked-bar', id: 'chart-status', title: 'Tình trạng thực hiện theo nhóm (số lượt đơn vị)',
+    kind: 'stacked-bar', id: 'chart-status', title: words.title.status,
     categories: rows.map((r) => r.label),
-    series: STATUS_ORDER.filter((_, j) => used[j]).map((s) => ({ key: s, label: STATUS_VI[s], fill: STATUS_FILL[s] })),
+    series: STATUS_ORDER.filter((_, j) => used[j]).map((s) => ({ key: s, label: words.status[s], fill: STATUS_FILL[s] })),
     values: rows.map((r) => r.values.filter((_, j) => used[j])),
   };
 }
@@ -66,7 +107,7 @@ export function targetPercent(cell: string): number | null {
 }
 
 /** Indicators with a rolled-up percentage, against their target. */
-export function indicatorChart(source: ReportSource): TargetBarChart | null {
+export function indicatorChart(source: ReportSource, words: ChartWords = CHART_WORDS_VI): TargetBarChart | null {
   const rows = sectionsOfKind(source, 'indicators').flatMap((s) => s.items.flatMap(({ item, merge }) => {
     const r = merge.rollup?.kind === 'indicator' ? merge.rollup : null;
     // Numbers restart in each section of a plan: the section's code keeps labels apart (`1.3`).
@@ -74,36 +115,38 @@ export function indicatorChart(source: ReportSource): TargetBarChart | null {
     const label = `${no ? `${no}. ` : ''}${printedContent(item)}`;
     return r && r.value !== null ? [{ label, value: r.value, target: targetPercent(item.target), met: r.met }] : [];
   }));
-  return rows.length === 0 ? null : { kind: 'target-bar', id: 'chart-indicators', title: 'Kết quả các chỉ tiêu so với chỉ tiêu giao (%)', format: 'percent', rows };
+  return rows.length === 0 ? null : { kind: 'target-bar', id: 'chart-indicators', title: words.title.indicators, format: 'percent', rows };
 }
 
 /** Submissions over periods, for the dashboard: on time, late, missing. */
-export function submissionChart(history: readonly { label: string; counts: BoardCounts }[]): StackedBarChart {
+export function submissionChart(history: readonly { label: string; counts: BoardCounts }[], words: ChartWords = CHART_WORDS_VI): StackedBarChart {
+  const { submission: say } = words;
   return {
-    kind: 'stacked-bar', id: 'chart-submissions', title: 'Tình hình gửi báo cáo qua các kỳ',
+    kind: 'stacked-bar', id: 'chart-submissions', title: words.title.submissions,
     categories: history.map((h) => h.label),
-    series: [{ key: 'on-time', label: 'Đúng hạn', fill: '#1b5e20' }, { key: 'late', label: 'Trễ hạn', fill: '#ffb74d' }, { key: 'missing', label: 'Chưa báo cáo', fill: '#c62828' }],
+    series: [{ key: 'on-time', label: say['on-time'], fill: '#1b5e20' }, { key: 'late', label: say.late, fill: '#ffb74d' }, { key: 'missing', label: say.missing, fill: '#c62828' }],
     values: history.map((h) => [h.counts['on-time'], h.counts.late, h.counts.missing]),
   };
 }
 
 /** Money disbursed against the budget, per year or per project (million VND). */
-export function disbursementChart(rows: readonly { label: string; budget: number | null; disbursed: number }[]): TargetBarChart {
+export function disbursementChart(rows: readonly { label: string; budget: number | null; disbursed: number }[], words: ChartWords = CHART_WORDS_VI): TargetBarChart {
   return {
-    kind: 'target-bar', id: 'chart-disbursement', title: 'Giải ngân so với kế hoạch vốn (triệu đồng)', format: 'money',
+    kind: 'target-bar', id: 'chart-disbursement', title: words.title.disbursement, format: 'money',
     rows: rows.map((r) => ({ label: r.label, value: r.disbursed, target: r.budget, met: r.budget === null ? null : r.disbursed >= r.budget })),
   };
 }
 
 /** The numbers of a chart as a table (header row, then one row per bar), for screen readers and the dashboard. */
-export function chartTable(chart: ChartSpec): string[][] {
+export function chartTable(chart: ChartSpec, words: ChartWords = CHART_WORDS_VI): string[][] {
   if (chart.kind === 'stacked-bar')
-    return [['', ...chart.series.map((s) => s.label), 'Tổng'], ...chart.categories.map((c, i) => {
+    return [['', ...chart.series.map((s) => s.label), words.total], ...chart.categories.map((c, i) => {
       const v = chart.values[i] ?? [];
       return [c, ...chart.series.map((_, j) => formatNumberVi(v[j] ?? 0)), formatNumberVi(v.reduce((a, b) => a + b, 0))];
     })];
   const fmt = (n: number | null) => (n === null ? '' : chart.format === 'percent' ? formatPercentVi(n) : formatNumberVi(n, 2));
-  return [['', 'Kết quả', 'Chỉ tiêu', 'Đánh giá'], ...chart.rows.map((r) => [r.label, fmt(r.value), fmt(r.target), r.met === null ? '' : r.met ? 'Đạt' : 'Chưa đạt'])];
+  const { table: say } = words;
+  return [['', say.value, say.target, say.verdict], ...chart.rows.map((r) => [r.label, fmt(r.value), fmt(r.target), r.met === null ? '' : r.met ? say.met : say.unmet])];
 }
 
 // Geometry in SVG user units (about 1 unit = 0.27 mm at the report's 16.5 cm width).
@@ -117,9 +160,9 @@ const n = (x: number) => (Math.round(x * 100) / 100).toString();
 const clip = (s: string, max = 40) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** Inline SVG in HTML: no xmlns (the HTML parser places it), so the document names no url at all. */
-function svg(chart: ChartSpec, height: number, body: string): string {
+function svg(chart: ChartSpec, words: ChartWords, height: number, body: string): string {
   // What a screen reader says: every bar with its named numbers (`Nhận thức số: Hoàn thành 10, …`).
-  const [head = [], ...rows] = chartTable(chart);
+  const [head = [], ...rows] = chartTable(chart, words);
   const label = `${chart.title}. ${rows.map(([name, ...cells]) => `${name}: ${cells.map((c, i) => (c ? `${head[i + 1] ?? ''} ${c}` : '')).filter(Boolean).join(', ')}`).join('; ')}`;
   return `<svg viewBox="0 0 ${W} ${n(height)}" width="100%" role="img" aria-label="${escapeHtml(label)}" ${FONT} font-size="11.5">${body}</svg>`;
 }
@@ -138,7 +181,7 @@ function legend(series: readonly ChartSeries[], top: number): { svg: string; hei
   return { svg: svgs.join(''), height: y - top + 16 };
 }
 
-function stacked(chart: StackedBarChart): string {
+function stacked(chart: StackedBarChart, words: ChartWords): string {
   const totals = chart.values.map((v) => v.reduce((a, b) => a + b, 0));
   const max = Math.max(1, ...totals);
   const rows = chart.categories.map((c, i) => {
@@ -155,10 +198,10 @@ function stacked(chart: StackedBarChart): string {
   }).join('');
   const h = 4 + chart.categories.length * ROW;
   const key = legend(chart.series, h + 6);
-  return svg(chart, h + 8 + key.height, `${rows}${key.svg}`);
+  return svg(chart, words, h + 8 + key.height, `${rows}${key.svg}`);
 }
 
-function targets(chart: TargetBarChart): string {
+function targets(chart: TargetBarChart, words: ChartWords): string {
   const max = Math.max(chart.format === 'percent' ? 100 : 1, ...chart.rows.flatMap((r) => [r.value ?? 0, r.target ?? 0]));
   const x = (v: number) => BAR_X + (BAR_W * v) / max;
   const fmt = (v: number) => (chart.format === 'percent' ? formatPercentVi(v, 1) : formatNumberVi(v, 0));
@@ -172,16 +215,16 @@ function targets(chart: TargetBarChart): string {
   }).join('');
   const h = 4 + chart.rows.length * ROW;
   // Money is read against the budget: the mark is the budget, a full bar is money disbursed in full.
-  const [mark, met, unmet] = chart.format === 'money' ? ['Kế hoạch vốn', 'Giải ngân đủ', 'Chưa giải ngân đủ'] : ['Chỉ tiêu giao', 'Đạt', 'Chưa đạt'];
+  const { mark, met, unmet } = words.legend[chart.format];
   const metX = BAR_X + 20 + mark.length * 6;
   const unmetX = metX + 24 + met.length * 6;
-  const key = `<line x1="${BAR_X}" x2="${BAR_X}" y1="${n(h + 4)}" y2="${n(h + 16)}" stroke="#000" stroke-width="2"/><text x="${BAR_X + 6}" y="${n(h + 14)}">${mark}</text>`
-    + `<rect x="${metX}" y="${n(h + 5)}" width="10" height="10" fill="#1b5e20"/><text x="${metX + 14}" y="${n(h + 14)}">${met}</text>`
-    + `<rect x="${unmetX}" y="${n(h + 5)}" width="10" height="10" fill="#c62828"/><text x="${unmetX + 14}" y="${n(h + 14)}">${unmet}</text>`;
-  return svg(chart, h + 22, `${rows}${key}`);
+  const key = `<line x1="${BAR_X}" x2="${BAR_X}" y1="${n(h + 4)}" y2="${n(h + 16)}" stroke="#000" stroke-width="2"/><text x="${BAR_X + 6}" y="${n(h + 14)}">${escapeHtml(mark)}</text>`
+    + `<rect x="${metX}" y="${n(h + 5)}" width="10" height="10" fill="#1b5e20"/><text x="${metX + 14}" y="${n(h + 14)}">${escapeHtml(met)}</text>`
+    + `<rect x="${unmetX}" y="${n(h + 5)}" width="10" height="10" fill="#c62828"/><text x="${unmetX + 14}" y="${n(h + 14)}">${escapeHtml(unmet)}</text>`;
+  return svg(chart, words, h + 22, `${rows}${key}`);
 }
 
 /** The chart as one inline SVG element (text escaped; fonts from the document). */
-export function renderChartSvg(chart: ChartSpec): string {
-  return chart.kind === 'stacked-bar' ? stacked(chart) : targets(chart);
+export function renderChartSvg(chart: ChartSpec, words: ChartWords = CHART_WORDS_VI): string {
+  return chart.kind === 'stacked-bar' ? stacked(chart, words) : targets(chart, words);
 }

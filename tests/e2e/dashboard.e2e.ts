@@ -36,8 +36,8 @@ async function receiveMay(page: Page, scenario: Scenario) {
 }
 
 /** A chart's data table (opening its "Xem số liệu"), as rows of cell texts. */
-async function chartRows(figure: Locator): Promise<string[][]> {
-  await figure.getByText('Xem số liệu', { exact: true }).click();
+async function chartRows(figure: Locator, show = 'Xem số liệu'): Promise<string[][]> {
+  await figure.getByText(show, { exact: true }).click();
   const table = figure.getByRole('table');
   await expect.poll(() => table.isVisible()).toBe(true);
   const rows = table.getByRole('row');
@@ -128,6 +128,40 @@ describe('dashboard journey', () => {
     expect(await page.getByRole('figure', { name: 'Tình trạng thực hiện theo nhóm nhiệm vụ, chỉ tiêu' }).getByRole('note').textContent())
       .toBe('Chưa có báo cáo nào có tình trạng thực hiện trong kỳ này.');
     await screenshot(page, 'dashboard-4-city-april');
+
+    // In English the charts speak English (titles, series, table headers, legends); the numbers
+    // keep the Vietnamese format, as everywhere in the app. The printed report stays Vietnamese.
+    await nav(page, 'Cài đặt').click();
+    await page.getByRole('combobox', { name: /^Ngôn ngữ/u }).selectOption('en');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Dashboard', exact: true }).click();
+    await page.getByLabel('Reporting period', { exact: true }).selectOption({ label: 'May 2024' });
+    const statusEn = page.getByRole('figure', { name: 'Progress by group of tasks and indicators' });
+    const statusImg = statusEn.getByRole('img', { name: /^Progress by group \(unit lines\)\. Tasks /u });
+    await expect.poll(() => statusImg.count(), { timeout: 15_000 }).toBe(1);
+    expect(await statusImg.getAttribute('aria-label')).toMatch(/Done 6, In progress 10, Total 16/u);
+    expect(await statusEn.locator('svg text').allTextContents()).toEqual(expect.arrayContaining(['Done', 'In progress']));
+    const statusEnRows = await chartRows(statusEn, 'Show the figures');
+    expect(statusEnRows[0]).toEqual(['Group', 'Done', 'In progress', 'Total']);
+    expect(statusEnRows.find((r) => r[0]?.startsWith('Tasks '))?.slice(1)).toEqual(['6', '10', '16']);
+    expect(await statusEn.getByRole('columnheader', { name: 'In progress', exact: true }).count()).toBe(1);
+
+    const subsEn = page.getByRole('figure', { name: 'Submissions over the periods' });
+    expect(await subsEn.getByRole('img').getAttribute('aria-label')).toMatch(/^Submissions over the periods\. January 2024: On time 0, Late 0, Not reported 17, Total 17; /u);
+    expect(await subsEn.locator('svg text').allTextContents()).toEqual(expect.arrayContaining(['On time', 'Late', 'Not reported']));
+    const subsEnRows = await chartRows(subsEn, 'Show the figures');
+    expect(subsEnRows[0]).toEqual(['Period', 'On time', 'Late', 'Not reported', 'Total']);
+    expect(subsEnRows.find((r) => r[0] === 'May 2024')?.slice(1)).toEqual(['13', '3', '1', '17']);
+
+    const indicatorsEn = page.getByRole('figure', { name: 'Indicators against their targets' });
+    expect(await indicatorsEn.getByRole('img').getAttribute('aria-label')).toMatch(/^Indicators against their targets \(%\)\. .*Result 88,48%, Target 100%, Assessment Not met/u);
+    // The legend under the bars: the target mark, met, not met.
+    expect(await indicatorsEn.locator('svg text').allTextContents()).toEqual(expect.arrayContaining(['Target', 'Met', 'Not met']));
+    const indEnRows = await chartRows(indicatorsEn, 'Show the figures');
+    expect(indEnRows[1]?.slice(1)).toEqual(['88,48%', '100%', 'Not met']);
+    const labels = await page.locator('.dashboard svg').evaluateAll((svgs) => svgs.map((el) => el.getAttribute('aria-label') ?? ''));
+    expect(labels).toHaveLength(3);
+    for (const vi of ['Hoàn thành', 'Đang triển khai', 'Chưa báo cáo', 'Đúng hạn', 'Tổng', 'Chưa đạt', 'Tháng 5/2024']) expect(labels.join(' '), vi).not.toContain(vi);
+    await screenshot(page, 'dashboard-6-city-english');
   });
 
   it('shows a reporting ward its own May 2024 report: status by section and an indicator against its target', async () => {

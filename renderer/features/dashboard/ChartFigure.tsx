@@ -4,6 +4,7 @@
 import { useId, useMemo } from 'react';
 import { chartTable, renderChartSvg, type ChartSpec } from '../../../shared/report/charts';
 import { useT } from '../../i18n';
+import { useChartWords } from './chartWords';
 
 type Props = {
   /** The chart, or null when there is nothing to draw (then `empty` is said instead). */
@@ -22,8 +23,10 @@ type Props = {
 export function ChartFigure({ spec, title, hint, rowHeader, columns, empty, name }: Props) {
   const t = useT();
   const id = useId();
-  const svg = useMemo(() => (spec ? renderChartSvg(spec) : ''), [spec]);
-  const table = useMemo(() => (spec ? chartTable(spec) : []), [spec]);
+  // The report core draws it, in the UI language's words (the printed report keeps its Vietnamese).
+  const words = useChartWords();
+  const svg = useMemo(() => (spec ? renderChartSvg(spec, words) : ''), [spec, words]);
+  const table = useMemo(() => (spec ? chartTable(spec, words) : []), [spec, words]);
   const [head = [], ...rows] = table;
   return (
     <figure className="chart-card" aria-labelledby={`${id}-title`} data-chart={name}>

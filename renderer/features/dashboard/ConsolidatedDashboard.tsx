@@ -5,10 +5,12 @@ import { useMemo } from 'react';
 import type { PeriodKey, UnitId } from '../../../shared/model/ids';
 import type { PlanDocument } from '../../../shared/model/plan';
 import { formatDateVi, formatNumberVi } from '../../../shared/format/vi';
-import { formatPeriodVi } from '../../../shared/periods/keys';
+import { formatPeriodEn, formatPeriodVi } from '../../../shared/periods/keys';
 import { disbursementChart, indicatorChart, statusChart, submissionChart } from '../../../shared/report/charts';
 import { useT } from '../../i18n';
+import { useUi } from '../../state';
 import { ChartFigure } from './ChartFigure';
+import { useChartWords } from './chartWords';
 import { UnitsToChase } from './UnitsToChase';
 import { useConsolidatedSource, useHistory } from './useDashboard';
 
@@ -16,19 +18,22 @@ type Props = { self: UnitId; doc: PlanDocument; period: PeriodKey; periodLabel: 
 
 export function ConsolidatedDashboard({ self, doc, period, periodLabel }: Props) {
   const t = useT();
+  const lang = useUi((s) => s.lang);
+  const words = useChartWords();
   const data = useConsolidatedSource(self, doc, period);
   const history = useHistory(self, doc, period);
   const charts = useMemo(() => {
     const source = data?.source ?? null;
+    const periodName = lang === 'vi' ? formatPeriodVi : formatPeriodEn;
     return {
-      status: source ? statusChart(source) : null,
-      indicators: source ? indicatorChart(source) : null,
-      submissions: history ? submissionChart(history.periods.map((h) => ({ label: formatPeriodVi(h.period), counts: h.counts }))) : null,
+      status: source ? statusChart(source, words) : null,
+      indicators: source ? indicatorChart(source, words) : null,
+      submissions: history ? submissionChart(history.periods.map((h) => ({ label: periodName(h.period), counts: h.counts })), words) : null,
       money: history && history.hasProjects
-        ? disbursementChart(history.years.map((y) => ({ label: t('dashboard.year', { year: y.year }), budget: y.budget, disbursed: y.disbursed })))
+        ? disbursementChart(history.years.map((y) => ({ label: t('dashboard.year', { year: y.year }), budget: y.budget, disbursed: y.disbursed })), words)
         : null,
     };
-  }, [data, history, t]);
+  }, [data, history, t, lang, words]);
 
   if (!data || !history) return <p role="status">{t('dashboard.loading')}</p>;
   const { view } = data;

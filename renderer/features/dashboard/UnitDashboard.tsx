@@ -8,17 +8,19 @@ import { formatDateVi } from '../../../shared/format/vi';
 import { indicatorChart, statusChart } from '../../../shared/report/charts';
 import { useT } from '../../i18n';
 import { ChartFigure } from './ChartFigure';
+import { useChartWords } from './chartWords';
 import { useUnitSource } from './useDashboard';
 
 type Props = { self: UnitId; doc: PlanDocument; period: PeriodKey; unitName: string };
 
 export function UnitDashboard({ self, doc, period, unitName }: Props) {
   const t = useT();
+  const words = useChartWords();
   const data = useUnitSource(self, doc, period);
   const charts = useMemo(() => {
     const source = data?.source ?? null;
-    return { status: source ? statusChart(source) : null, indicators: source ? indicatorChart(source) : null };
-  }, [data]);
+    return { status: source ? statusChart(source, words) : null, indicators: source ? indicatorChart(source, words) : null };
+  }, [data, words]);
   if (!data) return <p role="status">{t('dashboard.loading')}</p>;
   const { source, model } = data;
   const state = model.state;

@@ -51,6 +51,27 @@ export const vi = {
   'dashboard.table.period': 'Kỳ báo cáo',
   'dashboard.table.year': 'Năm',
   'dashboard.year': 'Năm {year}',
+
+  // The charts' own words (titles read by screen readers, series, table headers, legends): in
+  // Vietnamese exactly the printed report's (CHART_WORDS_VI, a unit test holds them equal).
+  'dashboard.words.title.status': 'Tình trạng thực hiện theo nhóm (số lượt đơn vị)',
+  'dashboard.words.title.indicators': 'Kết quả các chỉ tiêu so với chỉ tiêu giao (%)',
+  'dashboard.words.title.submissions': 'Tình hình gửi báo cáo qua các kỳ',
+  'dashboard.words.title.disbursement': 'Giải ngân so với kế hoạch vốn (triệu đồng)',
+  'dashboard.words.kind.tasks': 'Nhiệm vụ',
+  'dashboard.words.kind.indicators': 'Chỉ tiêu',
+  'dashboard.words.total': 'Tổng',
+  'dashboard.words.value': 'Kết quả',
+  'dashboard.words.target': 'Chỉ tiêu',
+  'dashboard.words.verdict': 'Đánh giá',
+  'dashboard.words.met': 'Đạt',
+  'dashboard.words.unmet': 'Chưa đạt',
+  'dashboard.words.legend.percent.mark': 'Chỉ tiêu giao',
+  'dashboard.words.legend.percent.met': 'Đạt',
+  'dashboard.words.legend.percent.unmet': 'Chưa đạt',
+  'dashboard.words.legend.money.mark': 'Kế hoạch vốn',
+  'dashboard.words.legend.money.met': 'Giải ngân đủ',
+  'dashboard.words.legend.money.unmet': 'Chưa giải ngân đủ',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -105,4 +126,23 @@ export const en: Record<keyof typeof vi, string> = {
   'dashboard.table.period': 'Period',
   'dashboard.table.year': 'Year',
   'dashboard.year': 'Year {year}',
+
+  'dashboard.words.title.status': 'Progress by group (unit lines)',
+  'dashboard.words.title.indicators': 'Indicators against their targets (%)',
+  'dashboard.words.title.submissions': 'Submissions over the periods',
+  'dashboard.words.title.disbursement': 'Disbursement against the budget (million VND)',
+  'dashboard.words.kind.tasks': 'Tasks',
+  'dashboard.words.kind.indicators': 'Indicators',
+  'dashboard.words.total': 'Total',
+  'dashboard.words.value': 'Result',
+  'dashboard.words.target': 'Target',
+  'dashboard.words.verdict': 'Assessment',
+  'dashboard.words.met': 'Met',
+  'dashboard.words.unmet': 'Not met',
+  'dashboard.words.legend.percent.mark': 'Target',
+  'dashboard.words.legend.percent.met': 'Met',
+  'dashboard.words.legend.percent.unmet': 'Not met',
+  'dashboard.words.legend.money.mark': 'Budget',
+  'dashboard.words.legend.money.met': 'Disbursed in full',
+  'dashboard.words.legend.money.unmet': 'Not disbursed in full',
 };
