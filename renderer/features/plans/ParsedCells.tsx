@@ -2,14 +2,38 @@ import { dueDate, formatDeadlineVi, parseDeadline, type Deadline } from '../../.
 import { parseTarget, type Target } from '../../../shared/cells/target';
 import { parseMoney } from '../../../shared/cells/money';
 import { formatDateVi, formatNumberVi } from '../../../shared/format/vi';
+import type { PeriodKey } from '../../../shared/model/ids';
 import type { PlanItem } from '../../../shared/model/plan';
+import { formatPeriodEn, parsePeriodKey } from '../../../shared/periods/keys';
 import type { UnitsCell } from '../../../shared/units/cell';
-import { useT, type Translate } from '../../i18n';
+import { useT, type Lang, type Translate } from '../../i18n';
+import { useUi } from '../../state';
 
-function describeDeadline(t: Translate, d: Deadline): string {
+/**
+ * The deadline PlanBook read, in the UI language: the plan's own words in Vietnamese
+ * (`Quý II-III/2023`, `Hằng năm`), English periods otherwise (`Q2 2023 – Q3 2023`, `Every year`).
+ * Dates keep the Vietnamese format in both languages, as everywhere in the app.
+ */
+export function deadlineLabel(t: Translate, lang: Lang, d: Deadline): string {
+  if (lang === 'vi') return formatDeadlineVi(d);
+  const period = (key: PeriodKey) => {
+    const p = parsePeriodKey(key);
+    return p ? formatPeriodEn(p) : key;
+  };
+  switch (d.kind) {
+    case 'period': return period(d.period);
+    case 'span': {
+      const [a, b] = [parsePeriodKey(d.from), parsePeriodKey(d.to)];
+      return a?.kind === 'year' && b?.kind === 'year' ? `${a.year}-${b.year}` : `${period(d.from)} – ${period(d.to)}`;
+    }
+    case 'recurring': return t(`parsed.every.${d.every}`);
+    case 'ongoing': case 'date': case 'none': case 'text': return formatDeadlineVi(d);
+  }
+}
+
+function describeDeadline(t: Translate, lang: Lang, d: Deadline): string {
   const due = dueDate(d);
-  const label = formatDeadlineVi(d);
-  return t(`parsed.kind.${d.kind}`, { label, due: due ? formatDateVi(due) : '' });
+  return t(`parsed.kind.${d.kind}`, { label: deadlineLabel(t, lang, d), due: due ? formatDateVi(due) : '' });
 }
 
 function describeTarget(t: Translate, target: Target): string {
@@ -30,13 +54,14 @@ type Props = { item: PlanItem; lead: UnitsCell; coordinating: UnitsCell; names: 
 /** What PlanBook understood of each cell, in words, beside the verbatim cells. */
 export function ParsedCells({ item, lead, coordinating, names, byDefault }: Props) {
   const t = useT();
+  const lang = useUi((s) => s.lang);
   const units = (cell: UnitsCell) =>
     cell.refs.length === 0 ? t('parsed.units.none')
       : cell.refs.map((r) => (r.kind === 'unit' ? names(r.unitId) : `${names(r.groupId)} (${t('parsed.units.group')})`)).join('; ');
   const rows: [string, string][] = [];
   rows.push([t('parsed.lead'), byDefault ? t('parsed.units.default') : units(lead)]);
   if (item.coordinating) rows.push([t('parsed.coordinating'), units(coordinating)]);
-  if (item.kind !== 'indicator' || item.due) rows.push([t('parsed.deadline'), describeDeadline(t, parseDeadline(item.due))]);
+  if (item.kind !== 'indicator' || item.due) rows.push([t('parsed.deadline'), describeDeadline(t, lang, parseDeadline(item.due))]);
   if (item.kind === 'indicator') rows.push([t('parsed.target'), describeTarget(t, parseTarget(item.target))]);
   if (item.budgetTotal) {
     const m = parseMoney(item.budgetTotal);
