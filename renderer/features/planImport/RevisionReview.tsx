@@ -6,6 +6,7 @@ import { useUi } from '../../state';
 import { DiffView } from './DiffView';
 import { planImportRepo } from './planImportRepo';
 import { backupBefore } from '../backup/service';
+import { unitsRepo } from '../units/unitsRepo';
 import { useRevision } from './useRevision';
 import type { SignedPlanFacts } from '../plans/importPlan';
 import { PlanKeysOffer } from '../keys/PlanKeysOffer';
@@ -31,6 +32,7 @@ export function RevisionReview({ doc, source, fileName, signed }: Props) {
     try {
       await backupBefore(db, 'before-plan');
       await planImportRepo.installRevision(db, doc, source);
+      if (signed) await unitsRepo.adoptPlanAliases(db, signed.units, doc.plan.id);
       selectPlan(doc.plan.id);
       const d = v.kind === 'update' ? v.diff : null;
       setState({ kind: 'done', text: t('revision.done', {

@@ -3,7 +3,7 @@ import { useDb } from '../../db/context';
 import { useT } from '../../i18n';
 import { useUi } from '../../state';
 import { platform } from '../../platform';
-import { useDirectory } from '../units/unitsRepo';
+import { unitsRepo, useDirectory } from '../units/unitsRepo';
 import { installPlan, readPlanFile, type SignedPlanFacts } from './importPlan';
 import { PlanKeysOffer } from '../keys/PlanKeysOffer';
 import { isInstalled, isSpreadsheet } from '../planImport/routePlanFile';
@@ -48,6 +48,7 @@ export function ImportPlanButton() {
       if (r.ok && r.signed) setPlanKeys({ planId: r.doc.plan.id, facts: r.signed });
       if (r.ok) {
         await installPlan(db, r.doc, r.source);
+        if (r.signed) await unitsRepo.adoptPlanAliases(db, r.signed.units, r.doc.plan.id);
         selectPlan(r.doc.plan.id);
         setStatus({ kind: 'done', text: t('plans.import.done', { title: r.doc.plan.title, items: r.doc.items.length }) });
       } else {

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IsoDate, UnitId } from '../../../shared/model/ids';
-import type { UnitDirectory } from '../../../shared/model/units';
+import type { PlanUnit, UnitDirectory } from '../../../shared/model/units';
+import { planAliasesFor } from '../../../shared/units/planAliases';
+import { auditRecord } from '../../db/audit';
 import { fold } from '../../../shared/text/fold';
 import { indexDirectory, type Directory } from '../../../shared/units/directory';
 import type { PlanBookDb } from '../../db/database';
@@ -19,6 +21,25 @@ export const unitsRepo = {
       await db.units.bulkPut(dir.units.map((u): UnitRecord => ({ ...u, searchKey: searchKey(u) })));
       await db.groups.bulkPut(dir.groups);
       await db.settings.put({ key: META, value: { version: dir.version, asOf: dir.asOf } satisfies DirectoryMeta });
+    }),
+  /**
+   * The aliases a signed plan package gives units this installation knows (shared/units/planAliases.ts),
+   * each audited as the officer's own remembered aliases are. Returns how many were added.
+   */
+  adoptPlanAliases: (db: PlanBookDb, planUnits: readonly PlanUnit[], planId: string) =>
+    db.transaction('rw', db.units, db.audit, async (): Promise<number> => {
+      const units = await db.units.bulkGet(planUnits.map((u) => u.id));
+      const present = units.filter((u): u is UnitRecord => u !== undefined);
+      let added = 0;
+      for (const { unitId, add } of planAliasesFor(present, planUnits)) {
+        const unit = present.find((u) => u.id === unitId);
+        if (!unit) continue;
+        const aliases = [...unit.aliases, ...add];
+        await db.units.put({ ...unit, aliases, searchKey: searchKey({ name: unit.name, aliases }) });
+        for (const alias of add) await db.audit.add(auditRecord('unit-alias-added', { alias, planId, from: 'plan-package' }, { unitId }));
+        added += add.length;
+      }
+      return added;
     }),
   all: (db: PlanBookDb) => db.units.toArray(),
   directory: async (db: PlanBookDb): Promise<UnitDirectory> => {

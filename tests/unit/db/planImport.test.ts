@@ -5,6 +5,7 @@ import { itemId, planId, sectionId, unitId, type PeriodKey } from '../../../shar
 import type { PlanDocument, PlanItem } from '../../../shared/model/plan';
 import { verifyPackage, parseStrictJson, type PlanPayload } from '../../../shared/packages';
 import { parseUnitsCell } from '../../../shared/units/cell';
+import { rolesForUnit } from '../../../shared/units/assignment';
 import { indexDirectory } from '../../../shared/units/directory';
 import { PlanBookDb } from '../../../renderer/db/database';
 import { progressRepo, type ReportKey } from '../../../renderer/features/progress/progressRepo';
@@ -90,6 +91,36 @@ describe('unit aliases', () => {
     const audit = await db.audit.filter((a) => a.action === 'unit-alias-added').toArray();
     expect(audit.map((a) => [a.unitId, (a.detail as { alias: string }).alias])).toEqual([[ward, 'Tổ CNS Thắng Tam']]);
     expect(await planImportRepo.rememberAlias(db, unitId('no.such.unit'), 'x', P)).toBe(false);
+  });
+});
+
+describe('aliases travel with the plan package', () => {
+  it('a name the city mapped reaches the ward with the package: the ward then leads the item', async () => {
+    const cityDb = freshDb();
+    const directory = loadDirectory();
+    await unitsRepo.install(cityDb, directory.data);
+    const plan = doc([item('t.I.1', { lead: 'Tổ CNS Thắng Tam' })], 1);
+    await planImportRepo.installRevision(cityDb, plan, 'xlsx');
+    await planImportRepo.rememberAlias(cityDb, ward, 'Tổ CNS Thắng Tam', P);
+    const saved: Uint8Array[] = [];
+    const r = await publishPlan(cityDb, P, city, indexDirectory(await unitsRepo.directory(cityDb)), {
+      signer: async () => signedBy(city), save: async (name: string, bytes: Uint8Array) => { saved.push(bytes); return { ok: true as const, fileName: name }; },
+    });
+    expect(r.ok).toBe(true);
+    const pkg = parseStrictJson(saved[0]!);
+    const units = (pkg.ok ? (pkg.value as { payload: PlanPayload }).payload : null)!.units;
+
+    const wardDb = freshDb();
+    await unitsRepo.install(wardDb, directory.data);
+    await planImportRepo.installRevision(wardDb, plan, 'package');
+    const before = indexDirectory(await unitsRepo.directory(wardDb));
+    expect(rolesForUnit(plan, before, ward).get(itemId('t.I.1'))).toBeUndefined();
+    expect(await unitsRepo.adoptPlanAliases(wardDb, units, P)).toBe(1);
+    expect(await unitsRepo.adoptPlanAliases(wardDb, units, P)).toBe(0); // twice: once
+    const after = indexDirectory(await unitsRepo.directory(wardDb));
+    expect(rolesForUnit(plan, after, ward).get(itemId('t.I.1'))).toBe('lead');
+    const audit = await wardDb.audit.filter((a) => a.action === 'unit-alias-added').toArray();
+    expect(audit.map((a) => [a.unitId, a.detail])).toEqual([[ward, { alias: 'Tổ CNS Thắng Tam', planId: P, from: 'plan-package' }]]);
   });
 });
 
