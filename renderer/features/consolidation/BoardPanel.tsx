@@ -1,6 +1,7 @@
 // The submission board: each expected unit on time, late or missing, with its latest package;
 // filter, sort, export the missing list; conflicts side by side below.
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatFingerprint } from '../../../shared/crypto/hash';
 import type { BoardRow } from '../../../shared/consolidation';
 import { sanitizeForDisplay } from '../../../shared/packages';
@@ -12,6 +13,7 @@ import { useUi } from '../../state';
 import type { BoardFilter, BoardSort } from '../../state/consolidationUi';
 import { ConflictView } from './ConflictView';
 import { formatInstantVi, utf8 } from './format';
+import { WHOLE_TABLE_ROWS } from './ImportTable';
 import type { ConsolidationView } from './useConsolidation';
 
 const FILTERS: BoardFilter[] = ['all', 'on-time', 'late', 'missing', 'conflict'];
@@ -29,6 +31,27 @@ function shownRows(rows: readonly BoardRow[], filter: BoardFilter, sort: BoardSo
   return kept.map((r, i) => ({ r, i })).sort((a, b) => by(a.r, b.r) || a.i - b.i).map((x) => x.r);
 }
 
+/** One unit's row; redrawn only when its own row changes. */
+const BoardLine = memo(function BoardLine({ r, name }: { r: BoardRow; name: (id: string) => string }) {
+  const t = useT();
+  return (
+    <tr data-state={r.state}>
+      <th scope="row">{sanitizeForDisplay(name(r.unitId))}</th>
+      <td>
+        <span className={`badge ${r.state === 'on-time' ? 'ok' : r.state === 'late' ? 'warn' : 'bad'}`}>{t(`cons.board.state.${r.state}`)}</span>
+        {r.conflict && <span className="badge warn">{t('cons.board.conflict')}</span>}
+        {r.indirect && <span className="muted"> · {t('cons.board.indirect')}</span>}
+        {r.kind === 'consolidated' && <span className="muted"> · {t('cons.board.consolidated')}</span>}
+      </td>
+      <td className="num">{r.sequence ?? '—'}</td>
+      <td>{formatInstantVi(r.submittedAt)}</td>
+      <td className="num">{r.packages > 0 ? `${r.packages} (${r.superseded})` : '—'}</td>
+      <td>{r.keyId ? <code className="fingerprint">{formatFingerprint(r.keyId)}</code> : '—'}</td>
+      <td>{r.review ? t(`cons.receipts.review.${r.review}`) : '—'}</td>
+    </tr>
+  );
+});
+
 export function BoardPanel({ view }: { view: ConsolidationView }) {
   const t = useT();
   const filter = useUi((s) => s.boardFilter);
@@ -38,6 +61,14 @@ export function BoardPanel({ view }: { view: ConsolidationView }) {
   const { result, name } = view;
   const rows = useMemo(() => shownRows(result.board, filter, sort, name), [result.board, filter, sort, name]);
   const c = result.counts;
+  // Up to WHOLE_TABLE_ROWS units the table is whole; a province's or a nation's thousands: the rows in view.
+  const scroller = useRef<HTMLDivElement>(null);
+  const whole = rows.length <= WHOLE_TABLE_ROWS;
+  const virtualizer = useVirtualizer({ count: whole ? 0 : rows.length, getScrollElement: () => scroller.current, estimateSize: () => 31, overscan: 12 });
+  const items = whole ? [] : virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = whole ? 0 : virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const draw = (r: BoardRow) => <BoardLine key={r.unitId} r={r} name={name} />;
 
   const exportMissing = async () => {
     const csv = missingCsv(result.board, name, [t('cons.board.missingHeader.no'), t('cons.board.missingHeader.id'), t('cons.board.missingHeader.name')]);
@@ -64,30 +95,21 @@ export function BoardPanel({ view }: { view: ConsolidationView }) {
         <button type="button" onClick={() => void exportMissing()} disabled={c.missing === 0}>{t('cons.board.exportMissing')}</button>
         {saved && <span className="summary">{saved}</span>}
       </div>
-      <div className="table-wrap">
-        <table className="grid" aria-label={t('cons.board.title', { period: formatPeriodVi(view.period) })}>
+      <div className="table-wrap" ref={scroller} style={whole ? undefined : { maxHeight: '70vh', overflowY: 'auto' }}>
+        <table className="grid" aria-label={t('cons.board.title', { period: formatPeriodVi(view.period) })} aria-rowcount={whole ? undefined : rows.length + 1}>
           <thead><tr>
             <th scope="col">{t('cons.board.col.unit')}</th><th scope="col">{t('cons.board.col.state')}</th>
             <th scope="col">{t('cons.board.col.sequence')}</th><th scope="col">{t('cons.board.col.time')}</th>
             <th scope="col">{t('cons.board.col.packages')}</th><th scope="col">{t('cons.board.col.key')}</th><th scope="col">{t('cons.board.col.review')}</th>
           </tr></thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.unitId} data-state={r.state}>
-                <th scope="row">{sanitizeForDisplay(name(r.unitId))}</th>
-                <td>
-                  <span className={`badge ${r.state === 'on-time' ? 'ok' : r.state === 'late' ? 'warn' : 'bad'}`}>{t(`cons.board.state.${r.state}`)}</span>
-                  {r.conflict && <span className="badge warn">{t('cons.board.conflict')}</span>}
-                  {r.indirect && <span className="muted"> · {t('cons.board.indirect')}</span>}
-                  {r.kind === 'consolidated' && <span className="muted"> · {t('cons.board.consolidated')}</span>}
-                </td>
-                <td className="num">{r.sequence ?? '—'}</td>
-                <td>{formatInstantVi(r.submittedAt)}</td>
-                <td className="num">{r.packages > 0 ? `${r.packages} (${r.superseded})` : '—'}</td>
-                <td>{r.keyId ? <code className="fingerprint">{formatFingerprint(r.keyId)}</code> : '—'}</td>
-                <td>{r.review ? t(`cons.receipts.review.${r.review}`) : '—'}</td>
-              </tr>
-            ))}
+            {whole ? rows.map(draw) : (
+              <>
+                {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
+                {items.map((v) => { const r = rows[v.index]; return r ? draw(r) : null; })}
+                {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
+              </>
+            )}
           </tbody>
         </table>
       </div>
