@@ -6,7 +6,9 @@
 // and waits for "Xong: 3321 tệp" with every file accepted (the plan's wards are children of the
 // city: the board expects them beside the directory's 17). The longest main-thread frame while
 // importing is the longest 'longtask' (PerformanceObserver) and the longest gap between animation
-// frames, whichever is larger. Then the board tab, until it lists every ward: its time and frames.
+// frames, whichever is larger, from the files reaching the app (the input's change event; the task
+// in which Chromium builds the list of 3,321 files for setInputFiles is the harness's, shown apart).
+// Then the board tab, until it lists every ward: its time and frames.
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,13 +21,26 @@ const CITY = { id: 'brvt.vung-tau', query: 'uy ban nhan dan thanh pho vung tau',
 
 /** Frame watch, installed before the app loads: longest long task and longest gap between animation frames. */
 const WATCH = `(() => {
-  const w = { longTask: 0, gap: 0, on: false, last: 0, t0: 0, tasks: [] };
+  const w = { on: false, last: 0, t0: 0, tasks: [], gaps: [], picked: 0 };
   window.__benchFrames = w;
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (w.on) { w.longTask = Math.max(w.longTask, e.duration); if (e.duration > 150) w.tasks.push([Math.round(e.startTime - w.t0), Math.round(e.duration)]); } }).observe({ entryTypes: ['longtask'] });
-  const tick = (t) => { if (w.on && w.last) w.gap = Math.max(w.gap, t - w.last); w.last = t; requestAnimationFrame(tick); };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (w.on) w.tasks.push([Math.round(e.startTime - w.t0), Math.round(e.duration)]); }).observe({ entryTypes: ['longtask'] });
+  const tick = (t) => { if (w.on && w.last && t - w.last > 20) w.gaps.push([Math.round(w.last - w.t0), Math.round(t - w.last)]); w.last = t; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
+  // The files reach the app with the input's change event, at the end of the task in which the
+  // browser builds the file list (Playwright's setInputFiles: that task is the harness's).
+  // The app's input is not in the document: its own 'change' listeners are wrapped to note the time first.
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, fn, opts) {
+    const mark = this instanceof HTMLInputElement && this.type === 'file' && type === 'change' && typeof fn === 'function';
+    return add.call(this, type, mark ? function (e) { if (w.on && !w.picked) w.picked = performance.now() - w.t0; return fn.call(this, e); } : fn, opts);
+  };
 })();`;
-type Frames = { longTask: number; gap: number; on: boolean; last: number; t0: number; tasks: [number, number][] };
+type Frames = { on: boolean; last: number; t0: number; picked: number; tasks: [number, number][]; gaps: [number, number][] };
+/** Longest long task and gap that started at or after `from` (ms after t0), and the longest before it. */
+function longest(f: Frames, from: number) {
+  const max = (l: [number, number][], after: boolean) => l.filter(([s]) => (after ? s >= from : s < from)).reduce((m, [, d]) => Math.max(m, d), 0);
+  return { task: max(f.tasks, true), gap: max(f.gaps, true), before: Math.max(max(f.tasks, false), max(f.gaps, false)) };
+}
 const frames = (page: Page) => page.evaluate(() => (window as unknown as { __benchFrames: Frames }).__benchFrames);
 
 /** n as the app may print it: 3321 or 3.321 (Vietnamese thousands). */
@@ -69,8 +84,8 @@ export function appImportBench(n: number): Bench {
         const files2 = page.waitForEvent('filechooser');
         await page.getByRole('button', { name: 'Chọn tệp gói…' }).click();
         const picker = await files2;
-        await page.evaluate(() => { const w = (window as unknown as { __benchFrames: Frames }).__benchFrames; w.on = true; w.last = 0; w.t0 = performance.now(); });
-        // BENCH_PROFILE=/path.cpuprofile: the page's main thread profiled (CDP) from here to the end of the import.
+        await page.evaluate(() => { const w = (window as unknown as { __benchFrames: Frames }).__benchFrames; w.on = true; w.last = 0; w.t0 = performance.now(); w.tasks = []; w.gaps = []; w.picked = 0; });
+        // BENCH_PROFILE=/path.cpuprofile: the page's main thread profiled (CDP) from here until the board is shown.
         const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
         if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp.send('Profiler.start'); }
         const t0 = performance.now();
@@ -83,27 +98,28 @@ export function appImportBench(n: number): Bench {
           throw new Error(`${String(e).split('\n')[0]}; import: ${status.join(' | ').replace(/\n/gu, ' ')}`);
         });
         const seconds = (performance.now() - t0) / 1000; step('import done');
-        if (cdp && process.env.BENCH_PROFILE) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
         const f = await frames(page);
-        const longest = Math.max(f.longTask, f.gap);
+        const app = longest(f, f.picked);
+        const slowest = Math.max(app.task, app.gap);
         const summary = await done.innerText();
         const accepted = Number((/([\d.\u00a0 ]+) được chấp nhận/u.exec(summary)?.[1] ?? '').replace(/\D/gu, ''));
         // After the import: the period's rows are read once and consolidated, the board lists every ward.
-        await page.evaluate(() => { const w = (window as unknown as { __benchFrames: Frames }).__benchFrames; w.longTask = 0; w.gap = 0; w.last = 0; w.t0 = performance.now(); w.tasks = []; });
+        await page.evaluate(() => { const w = (window as unknown as { __benchFrames: Frames }).__benchFrames; w.last = 0; w.t0 = performance.now(); w.tasks = []; w.gaps = []; });
         const t1 = performance.now();
         await page.getByRole('tab', { name: 'Tình hình nộp' }).click();
         const counts = page.getByRole('status', { name: 'Tình hình nộp' });
         await counts.filter({ hasText: new RegExp(`Chưa nộp: 17 · Xung đột: 0 · Tổng: ${num(n + 17)}$`, 'u') }).waitFor({ timeout: 300_000 });
         const boardSeconds = (performance.now() - t1) / 1000;
+        if (cdp && process.env.BENCH_PROFILE) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
         const after = await frames(page);
         const failed = accepted === n ? undefined : `${accepted} of ${n} files accepted`;
-        const note = `${summary}; longest long task ${f.longTask.toFixed(0)} ms, longest gap between frames ${f.gap.toFixed(0)} ms; tasks over 150 ms [ms from the start, ms]: ${JSON.stringify(f.tasks.slice(0, 12))}`;
+        const note = `${summary}; from the files reaching the app (change event at ${f.picked.toFixed(0)} ms): longest long task ${app.task} ms, longest gap between frames ${app.gap} ms; before it, the file chooser (setInputFiles) ${app.before} ms; tasks over 150 ms [ms from the start, ms]: ${JSON.stringify(f.tasks.filter(([, d]) => d > 150).slice(0, 12))}`;
         const rows: Measurement[] = [
           { name: `app import ${n}`, value: seconds, unit: 's', target: 60, note, ...(failed ? { failed } : {}) },
-          { name: `app import ${n} longest frame`, value: longest, unit: 'ms', target: 200, ...(failed ? { failed } : {}) },
+          { name: `app import ${n} longest frame`, value: slowest, unit: 'ms', target: 200, ...(failed ? { failed } : {}) },
           {
             name: `app import ${n}: board after import`, value: boardSeconds, unit: 's', target: 10,
-            note: `${await counts.innerText()}; longest long task ${after.longTask.toFixed(0)} ms, longest gap ${after.gap.toFixed(0)} ms; tasks over 150 ms: ${JSON.stringify(after.tasks.slice(0, 12))}`,
+            note: `${await counts.innerText()}; longest long task ${longest(after, 0).task} ms, longest gap ${longest(after, 0).gap} ms; tasks over 150 ms: ${JSON.stringify(after.tasks.filter(([, d]) => d > 150).slice(0, 12))}`,
           },
         ];
         return rows;
