@@ -45,6 +45,16 @@ export type SignOutcome<K extends PackageKind> =
   | { ok: true; package: Package<K>; bytes: Uint8Array }
   | { ok: false; error: 'not-canonical' | 'signer-failed' | 'key-mismatch' };
 
+/** A 64-byte signature from `signer`, or null when it throws or answers anything else. */
+async function signatureOf(signer: Signer, bytes: Uint8Array): Promise<Uint8Array | null> {
+  try {
+    const value = await signer.sign(bytes);
+    return value.length === 64 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Fills in `signature` (alg, keyId, publicKey, value) for the signer's key and signs. */
 export async function signPackage<K extends PackageKind>(unsigned: UnsignedPackage<K>, signer: Signer): Promise<SignOutcome<K>> {
   const publicKey = toBase64url(signer.publicKey);
@@ -55,13 +65,8 @@ export async function signPackage<K extends PackageKind>(unsigned: UnsignedPacka
   const draft = { ...unsigned, signature };
   const bytes = signingBytes(draft);
   if (!bytes) return { ok: false, error: 'not-canonical' };
-  let value: Uint8Array;
-  try {
-    value = await signer.sign(bytes);
-  } catch {
-    return { ok: false, error: 'signer-failed' };
-  }
-  if (value.length !== 64) return { ok: false, error: 'signer-failed' };
+  const value = await signatureOf(signer, bytes);
+  if (!value) return { ok: false, error: 'signer-failed' };
   const pkg = { ...draft, signature: { ...signature, value: toBase64url(value) } } as unknown as Package<K>;
   return { ok: true, package: pkg, bytes: serializePackage(pkg) };
 }
@@ -144,13 +149,8 @@ export async function signRotation(unsigned: UnsignedPackage<'keys'>, oldSigner:
   const draft: UnsignedPackage<'keys'> = { ...unsigned, payload: bare, signature };
   const bytes = rotationProofBytes(draft);
   if (!bytes) return { ok: false, error: 'not-canonical' };
-  let proof: Uint8Array;
-  try {
-    proof = await newSigner.sign(bytes);
-  } catch {
-    return { ok: false, error: 'signer-failed' };
-  }
-  if (proof.length !== 64) return { ok: false, error: 'signer-failed' };
+  const proof = await signatureOf(newSigner, bytes);
+  if (!proof) return { ok: false, error: 'signer-failed' };
   return signPackage({ ...draft, payload: { ...bare, newKeySignature: toBase64url(proof) } }, oldSigner);
 }
 
