@@ -10,3 +10,5 @@ export {
   consolidate, type Consolidation, type ConsolidationInput, type ConsolidatedSummary, type CountedReport, type ItemFeedback, type SummaryUnit,
 } from './consolidate';
 export { readCalendar, expectedUnits, submissionsOf, packagesToCarry, type Verified } from './packages';
+export { changesSinceSent, previousPeriod, statusChanges, type SentPicture, type SinceSent, type ItemSinceSent } from './changes';
+export { sentPictureOf } from './sentPicture';
