@@ -195,6 +195,22 @@ describe('consolidation journey', () => {
     expect(rows[1]).toMatchObject({ reason: 'ok', kind: 'receipt' });
     expect(rows[0]?.children).toHaveLength(16);
     expect(rows[0]?.children?.every((c) => c.reason === 'ok')).toBe(true);
+
+    // Since the report was sent: nothing, then Phường 1 sends a corrected report (30 more online procedures).
+    await tab(page, 'Số liệu tổng hợp').click();
+    const since = page.getByRole('region', { name: 'Thay đổi so với báo cáo tổng hợp đã gửi' });
+    await since.getByRole('button', { name: 'So sánh với báo cáo tổng hợp đã gửi' }).click();
+    await expect.poll(() => since.getByText('Không có gì thay đổi kể từ báo cáo đã gửi.').isVisible()).toBe(true);
+    await tab(page, 'Nhận gói').click();
+    expect(await drop(page, [{ name: 'p1-lan-2.json', bytes: await wardPackage(specOf('brvt.vung-tau.p1', 0, 2)) }])).toBe(true);
+    await expect.poll(() => outcomeOf(page, 'p1-lan-2.json').textContent()).toBe('Chấp nhận, thay bản trước');
+    await tab(page, 'Số liệu tổng hợp').click();
+    await since.getByRole('button', { name: 'So sánh với báo cáo tổng hợp đã gửi' }).click();
+    await expect.poll(() => since.getByText('Gói thay thế gói đã tính: Phường 1 (lần gửi 1 → 2).').isVisible()).toBe(true);
+    const moved = since.getByRole('table', { name: 'Các mục có số liệu thay đổi so với báo cáo đã gửi' }).locator('tr[data-item="i.1.1"]');
+    expect(await moved.locator('td').nth(0).textContent()).toContain(formatPercentVi((100 * 4070) / 4600));
+    expect(await moved.locator('td').nth(1).textContent()).toContain(formatPercentVi((100 * 4100) / 4600));
+    await screenshot(page, 'consolidation-6b-since-sent');
   });
   it('as the province, imports the city\'s consolidated package: every ward re-verified, a ward also received directly counts once', async () => {
     expect(cityPackage).not.toBeNull();

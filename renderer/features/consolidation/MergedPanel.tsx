@@ -11,6 +11,7 @@ import { useT } from '../../i18n';
 import { FeedbackList } from './FeedbackList';
 import { FollowUpList } from './ReviewFollowUp';
 import { ChangesList } from './ChangesList';
+import { SinceSentList } from './SinceSentList';
 import { ProjectsTable } from './ProjectsTable';
 import type { ConsolidationView } from './useConsolidation';
 
@@ -95,6 +96,10 @@ export function MergedPanel({ view }: { view: ConsolidationView }) {
         return m ? <TaskItem key={item.id} view={view} item={item} merge={m} /> : null;
       })}
       <ChangesList view={view} label={(id) => {
+        const item = view.doc.items.find((i) => i.id === id);
+        return item ? `${itemLabel(view, item)} ${short(item.content, 90)}` : id;
+      }} />
+      <SinceSentList view={view} label={(id) => {
         const item = view.doc.items.find((i) => i.id === id);
         return item ? `${itemLabel(view, item)} ${short(item.content, 90)}` : id;
       }} />
