@@ -68,7 +68,8 @@ export function buildBoard(input: BoardInput): BoardRow[] {
       packages: all.length,
       superseded: lines.reduce((n, l) => n + l.distinct.filter((s) => s.sequence < l.latest).length, 0),
       indirect: all.every((s) => !s.direct),
-      review: review && latest && review.sequence === latest.sequence ? review.state : null,
+      review: !review || !latest ? null : review.sequence === latest.sequence ? review.state
+        : review.state === 'returned' && latest.sequence > review.sequence ? 'resubmitted' : null,
     });
   }
   return rows;

@@ -70,6 +70,7 @@ export type SequenceLine = {
 export type BoardState = 'on-time' | 'late' | 'missing';
 export type ReviewState = 'approved' | 'returned';
 export type Review = { state: ReviewState; sequence: number };
+export type BoardReview = ReviewState | 'resubmitted';
 
 export type BoardRow = {
   unitId: UnitId;
@@ -88,8 +89,12 @@ export type BoardRow = {
   superseded: number;
   /** Received only inside another unit's consolidated package. */
   indirect: boolean;
-  /** The officer's review, when it concerns the latest sequence (a newer one reopens it). */
-  review: ReviewState | null;
+  /**
+   * The officer's review when it concerns the latest sequence; `resubmitted` when the latest
+   * review returned an older sequence and a newer package has come since (the answer, waiting for
+   * the officer); null otherwise (a newer package after an approval reopens it).
+   */
+  review: BoardReview | null;
 };
 
 /** What a judge is asked about: a percentage, units meeting (`17/17`), or a plain number. */

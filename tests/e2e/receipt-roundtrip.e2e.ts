@@ -149,6 +149,8 @@ describe('receipt round trip: returned, answered, approved, refused', () => {
     expect(await followUp.textContent()).toContain(`Ý kiến: ${COMMENT}`);
     expect(await followUp.textContent()).toContain(`Trả lời: ${ANSWER}`);
     await screenshot(city, 'receipt-3-city-answer');
+    await tab(city, 'Tình hình nộp').click();
+    await expect.poll(() => board.getByRole('row', { name: new RegExp(WARD, 'u') }).textContent()).toContain('Đã bổ sung, chờ duyệt');
     await tab(city, 'Số liệu tổng hợp').click();
     const merged = city.getByRole('region', { name: 'Báo cáo trả lại để bổ sung' });
     await expect.poll(() => merged.textContent()).toContain(`Trả lời: ${ANSWER}`);

@@ -50,9 +50,12 @@ describe('submission board', () => {
     expect(rows[0]).toMatchObject({ kind: 'consolidated', sequence: 4, packages: 2 });
   });
 
-  it('shows a review only while it concerns the latest sequence', () => {
+  it('shows a review while it concerns the latest sequence, and a return answered by a newer package as resubmitted', () => {
     const reviews = new Map([[W(1), { state: 'returned' as const, sequence: 1 }], [W(2), { state: 'approved' as const, sequence: 2 }]]);
     const rows = board([sub(W(1), 1), sub(W(1), 2), sub(W(2), 2)], [W(1), W(2)], reviews);
-    expect(rows.map((r) => r.review)).toEqual([null, 'approved']);
+    // Phường 1's package 1 was returned; package 2 answers it and waits for the officer.
+    expect(rows.map((r) => r.review)).toEqual(['resubmitted', 'approved']);
+    const reopened = board([sub(W(2), 2), sub(W(2), 3)], [W(2)], reviews);
+    expect(reopened.map((r) => r.review)).toEqual([null]); // a newer package after an approval: not reviewed yet
   });
 });
