@@ -47,6 +47,7 @@ export const receivedRepo = {
     }),
 
   forPeriod: (db: PlanBookDb, planId: string, period: string) => db.received.where('[planId+period]').equals([planId, period]).toArray(),
+  keysForPeriod: (db: PlanBookDb, planId: string, period: string) => db.received.where('[planId+period]').equals([planId, period]).primaryKeys(),
   /** Everything needed to judge arrivals for a plan: its rows (any period). */
   forPlan: (db: PlanBookDb, planId: string) =>
     db.received.where('[planId+period]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]).toArray(),
@@ -91,6 +92,8 @@ export const receivedRepo = {
  * kept and the table is not read again until the pause ends, so thousands of files stored one
  * after another do not re-read the period (every row, bytes included) after each file.
  */
+const READ_SLICE = 200;
+
 export function useReceivedForPeriod(planId: string | null, period: string | null, paused = false): ReceivedPackageRecord[] | undefined {
   const db = useDb();
   const last = useRef<{ key: string; rows: ReceivedPackageRecord[] } | null>(null);
@@ -98,7 +101,20 @@ export function useReceivedForPeriod(planId: string | null, period: string | nul
     if (!planId || !period) return [];
     const key = `${planId}|${period}`;
     if (paused && last.current?.key === key) return last.current.rows;
-    const rows = await receivedRepo.forPeriod(db, planId, period);
+    // In a transaction of its own: Dexie's live-query cache then neither keeps nor deep-clones the
+    // rows (3,321 rows, bytes included: about 0.6 s of the screen's thread); the range is still
+    // observed. The keys first, then the rows READ_SLICE at a time with a task boundary between
+    // slices (the transaction kept open by Dexie.waitFor): reading 3,321 rows at once holds the
+    // screen's thread for about 0.5 s.
+    const rows = await db.transaction('r', db.received, async () => {
+      const keys = await receivedRepo.keysForPeriod(db, planId, period);
+      const out: ReceivedPackageRecord[] = [];
+      for (let i = 0; i < keys.length; i += READ_SLICE) {
+        if (i > 0) await Dexie.waitFor(new Promise((next) => setTimeout(next, 0)));
+        for (const r of await db.received.bulkGet(keys.slice(i, i + READ_SLICE))) if (r) out.push(r);
+      }
+      return out;
+    });
     last.current = { key, rows };
     return rows;
   }, [db, planId, period, paused]);
