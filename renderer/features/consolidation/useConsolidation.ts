@@ -2,8 +2,10 @@
 // stored rows: who is expected (the directory's children and the plan package's own units under
 // the consolidating unit), the submissions (received rows), the consolidation. While an import
 // runs, the view stays as it was when the import started and is computed once at its end.
-import { useMemo } from 'react';
-import { consolidate, type Consolidation, type Resolution, type Review } from '../../../shared/consolidation';
+// From WORKER_FROM rows on, the consolidation runs in the consolidation worker (it reads the rows
+// itself and returns the result), and the view computed before stays shown until it answers.
+import { useEffect, useMemo, useState } from 'react';
+import type { Consolidation, Resolution } from '../../../shared/consolidation';
 import type { PeriodKey, PlanId, UnitId } from '../../../shared/model/ids';
 import type { PlanDocument } from '../../../shared/model/plan';
 import { dataWindow, dueDate } from '../../../shared/periods/calendar';
@@ -14,7 +16,10 @@ import type { ImportLine } from './importer';
 import type { Directory } from '../../../shared/units/directory';
 import { childrenWithPlan, unitFacts } from '../../../shared/units/children';
 import { useUi } from '../../state';
+import { useDb } from '../../db/context';
 import type { ReceivedPackageRecord } from '../../db/records';
+import { consolidatePeriod, fingerprintOf, periodInput, type PeriodFacts, type PeriodInput } from '../../workers/consolidatePeriod';
+import { consolidateInWorker, consolidateWorkerAvailable } from '../../workers/consolidateClient';
 import { usePlanDocument } from '../plans/plansRepo';
 import { useDirectory } from '../units/unitsRepo';
 import { usePlanUnits } from './planUnitsRepo';
@@ -33,24 +38,24 @@ export type ConsolidationView = {
   name: (id: string) => string;
 };
 
-/** The latest review per unit: what the board shows while it concerns the latest sequence. */
-function reviewsOf(rows: readonly ReceivedPackageRecord[]): Map<UnitId, Review> {
-  const map = new Map<UnitId, Review>();
-  for (const r of rows) {
-    if (!r.review || r.unitId === null || r.sequence === null) continue;
-    const current = map.get(r.unitId as UnitId);
-    if (!current || current.sequence < r.sequence) map.set(r.unitId as UnitId, { state: r.review.state, sequence: r.sequence });
-  }
-  return map;
-}
+/** Below this many rows the consolidation is quick (well under a frame's budget for tens of rows): it runs here. */
+export const WORKER_FROM = 200;
+
+type Base = Omit<ConsolidationView, 'result' | 'resolutions'> & { facts: PeriodFacts; input: PeriodInput; key: string };
+
+const viewOf = (base: Base, result: Consolidation): ConsolidationView => ({
+  doc: base.doc, directory: base.directory, period: base.period, periodKey: base.periodKey, due: base.due,
+  consolidating: base.consolidating, rows: base.rows, result, resolutions: new Map(result.resolutions.map((r) => [r.ref, r])), name: base.name,
+});
 
 export function useConsolidation(selfUnit: UnitId, planId: PlanId | null, periodKey: PeriodKey | null): ConsolidationView | null | undefined {
+  const db = useDb();
   const doc = usePlanDocument(planId);
   const directory = useDirectory();
   const planUnits = usePlanUnits(planId);
   const importing = useUi((s) => s.importProgress.running);
   const rows = useReceivedForPeriod(planId, periodKey, importing);
-  return useMemo(() => {
+  const base = useMemo((): Base | null | undefined => {
     if (doc === undefined || directory === undefined || rows === undefined || planUnits === undefined) return undefined;
     const period = periodKey ? parsePeriodKey(periodKey) : null;
     if (!doc || !period || !periodKey) return null;
@@ -63,22 +68,38 @@ export function useConsolidation(selfUnit: UnitId, planId: PlanId | null, period
     const collator = new Intl.Collator('vi', { numeric: true });
     const expected = childrenWithPlan(directory, inDirectory, planUnits, consolidating, window)
       .map((id) => ({ id, n: name(id) })).sort((a, b) => collator.compare(a.n, b.n)).map((x) => x.id);
-    const submissions = rows.filter((r) => r.reason === 'ok' && !r.setAside).flatMap((r) => r.submissions)
-      .filter((s) => s.planId === doc.plan.id && s.period === periodKey);
-    const involved = new Set<string>([consolidating, ...expected, ...submissions.map((s) => s.unitId)]);
+    const input = periodInput(rows, doc.plan.id, periodKey);
+    const involved = new Set<string>([consolidating, ...expected, ...input.submissions.map((s) => s.unitId)]);
     const units = [...involved].map((id) => {
       const u = unitFacts(directory, byId, id);
       return { id: id as UnitId, name: u?.name ?? id, parentId: u?.parentId ?? null };
     });
-    const result = consolidate({
-      planId: doc.plan.id, calendar, items: doc.items, period, submissions, expected, units,
-      consolidatingUnitId: consolidating, reviews: reviewsOf(rows),
-    });
+    const facts: PeriodFacts = { planId: doc.plan.id, calendar, items: doc.items, period, periodKey, expected, units, consolidatingUnitId: consolidating };
     return {
-      doc, directory, period, periodKey, due: dueDate(calendar, period), consolidating, rows, result,
-      resolutions: new Map(result.resolutions.map((r) => [r.ref, r])), name,
+      doc, directory, period, periodKey, due: dueDate(calendar, period), consolidating, rows, name, facts, input,
+      key: `${selfUnit}|${doc.plan.id}|${periodKey}`,
     };
   }, [doc, directory, planUnits, rows, selfUnit, periodKey]);
+
+  const offThread = !!base && rows !== undefined && rows.length >= WORKER_FROM && consolidateWorkerAvailable();
+  // Few rows: computed here, at once, as the view always was.
+  const here = useMemo(() => (base && !offThread ? viewOf(base, consolidatePeriod(base.facts, base.input)) : null), [base, offThread]);
+  // Many rows: the worker's answer for this base; the last view of the same plan and period meanwhile.
+  const [answered, setAnswered] = useState<{ base: Base; view: ConsolidationView } | null>(null);
+  useEffect(() => {
+    if (!base || !offThread) return;
+    let current = true;
+    void consolidateInWorker(db.name, base.facts, fingerprintOf(base.input), base.input.submissions).then((result) => {
+      // null: no worker, or it read other rows than these: the same function on the rows held here.
+      if (current) setAnswered({ base, view: viewOf(base, result ?? consolidatePeriod(base.facts, base.input)) });
+    });
+    return () => { current = false; };
+  }, [base, offThread, db]);
+
+  if (!base) return base;
+  if (!offThread) return here;
+  if (answered && answered.base.key === base.key) return answered.view;
+  return undefined;
 }
 
 const lineStates = new WeakMap<ConsolidationView, (line: ImportLine) => CurrentState>();

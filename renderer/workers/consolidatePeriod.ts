@@ -1,0 +1,59 @@
+// The consolidation of one plan and period from its stored rows: the same steps wherever they run,
+// in the consolidation worker (which reads the rows itself) or on the screen's own thread (few
+// rows, tests, a host without module workers, or a worker that failed).
+import { consolidate, type Consolidation, type Review } from '../../shared/consolidation';
+import type { Submission, SummaryUnit } from '../../shared/consolidation';
+import type { PeriodKey, UnitId } from '../../shared/model/ids';
+import type { PlanDocument } from '../../shared/model/plan';
+import type { Period } from '../../shared/periods/keys';
+import type { ReceivedPackageRecord } from '../db/records';
+
+/** Everything but the rows: small, posted to the worker as it is. */
+export type PeriodFacts = {
+  planId: PlanDocument['plan']['id'];
+  calendar: PlanDocument['plan']['calendar'];
+  items: PlanDocument['items'];
+  period: Period;
+  periodKey: PeriodKey;
+  expected: UnitId[];
+  units: SummaryUnit[];
+  consolidatingUnitId: UnitId;
+};
+
+/** The latest review per unit: what the board shows while it concerns the latest sequence. */
+function reviewsOf(rows: readonly ReceivedPackageRecord[]): Map<UnitId, Review> {
+  const map = new Map<UnitId, Review>();
+  for (const r of rows) {
+    if (!r.review || r.unitId === null || r.sequence === null) continue;
+    const current = map.get(r.unitId as UnitId);
+    if (!current || current.sequence < r.sequence) map.set(r.unitId as UnitId, { state: r.review.state, sequence: r.sequence });
+  }
+  return map;
+}
+
+export type PeriodInput = { submissions: Submission[]; reviews: Map<UnitId, Review> };
+
+/** What of the rows counts for the plan and period: the accepted files' submissions and the reviews. */
+export function periodInput(rows: readonly ReceivedPackageRecord[], planId: string, periodKey: string): PeriodInput {
+  const submissions = rows.filter((r) => r.reason === 'ok' && !r.setAside).flatMap((r) => r.submissions)
+    .filter((s) => s.planId === planId && s.period === periodKey);
+  return { submissions, reviews: reviewsOf(rows) };
+}
+
+/**
+ * What the consolidation depends on in the rows, as text: the submissions (a ref names bytes that
+ * never change) and the reviews. The worker reads the rows again; the same fingerprint on both
+ * sides says it read what the screen holds.
+ */
+export function fingerprintOf(input: PeriodInput): string {
+  const reviews = [...input.reviews].map(([u, r]) => `${u}:${r.state}:${r.sequence}`).sort();
+  return `${input.submissions.map((s) => s.ref).join('\n')}\n#\n${reviews.join('\n')}`;
+}
+
+export function consolidatePeriod(facts: PeriodFacts, input: PeriodInput): Consolidation {
+  return consolidate({
+    planId: facts.planId, calendar: facts.calendar, items: facts.items, period: facts.period,
+    submissions: input.submissions, expected: facts.expected, units: facts.units,
+    consolidatingUnitId: facts.consolidatingUnitId, reviews: input.reviews,
+  });
+}
