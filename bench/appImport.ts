@@ -8,7 +8,10 @@
 // importing is the longest 'longtask' (PerformanceObserver) and the longest gap between animation
 // frames, whichever is larger, from the files reaching the app (the input's change event; the task
 // in which Chromium builds the list of 3,321 files for setInputFiles is the harness's, shown apart).
-// Then the board tab, until it lists every ward: its time and frames.
+// Then the board tab, until it lists every ward: its time and frames. The frame watch runs on from
+// the files reaching the app until the board lists every ward, so the work the end of the import
+// starts (the period read again and consolidated) is counted wherever it falls; `longest frame`
+// is the longest of that whole window, its note splits it at "Xong".
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,8 +24,11 @@ const CITY = { id: 'brvt.vung-tau', query: 'uy ban nhan dan thanh pho vung tau',
 
 /** Frame watch, installed before the app loads: longest long task and longest gap between animation frames. */
 const WATCH = `(() => {
-  const w = { on: false, last: 0, t0: 0, tasks: [], gaps: [], picked: 0 };
+  const w = { on: false, last: 0, t0: 0, tasks: [], gaps: [], picked: 0, workers: [] };
   window.__benchFrames = w;
+  // The workers the app starts (their scripts' names): says which path the board took.
+  const W = window.Worker;
+  window.Worker = class extends W { constructor(url, opts) { super(url, opts); w.workers.push(String(url).split('/').pop().split('-')[0]); } };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (w.on) w.tasks.push([Math.round(e.startTime - w.t0), Math.round(e.duration)]); }).observe({ entryTypes: ['longtask'] });
   const tick = (t) => { if (w.on && w.last && t - w.last > 20) w.gaps.push([Math.round(w.last - w.t0), Math.round(t - w.last)]); w.last = t; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
@@ -35,11 +41,11 @@ const WATCH = `(() => {
     return add.call(this, type, mark ? function (e) { if (w.on && !w.picked) w.picked = performance.now() - w.t0; return fn.call(this, e); } : fn, opts);
   };
 })();`;
-type Frames = { on: boolean; last: number; t0: number; picked: number; tasks: [number, number][]; gaps: [number, number][] };
-/** Longest long task and gap that started at or after `from` (ms after t0), and the longest before it. */
-function longest(f: Frames, from: number) {
-  const max = (l: [number, number][], after: boolean) => l.filter(([s]) => (after ? s >= from : s < from)).reduce((m, [, d]) => Math.max(m, d), 0);
-  return { task: max(f.tasks, true), gap: max(f.gaps, true), before: Math.max(max(f.tasks, false), max(f.gaps, false)) };
+type Frames = { on: boolean; last: number; t0: number; picked: number; tasks: [number, number][]; gaps: [number, number][]; workers: string[] };
+/** Longest long task and gap that started in [from, to) (ms after t0), and the longest before `from`. */
+function longest(f: Frames, from: number, to = Infinity) {
+  const max = (l: [number, number][], a: number, b: number) => l.filter(([s]) => s >= a && s < b).reduce((m, [, d]) => Math.max(m, d), 0);
+  return { task: max(f.tasks, from, to), gap: max(f.gaps, from, to), before: Math.max(max(f.tasks, -Infinity, from), max(f.gaps, -Infinity, from)) };
 }
 const frames = (page: Page) => page.evaluate(() => (window as unknown as { __benchFrames: Frames }).__benchFrames);
 
@@ -98,28 +104,32 @@ export function appImportBench(n: number): Bench {
           throw new Error(`${String(e).split('\n')[0]}; import: ${status.join(' | ').replace(/\n/gu, ' ')}`);
         });
         const seconds = (performance.now() - t0) / 1000; step('import done');
-        const f = await frames(page);
-        const app = longest(f, f.picked);
-        const slowest = Math.max(app.task, app.gap);
+        // "Xong" seen, in the page's clock (ms after t0): the import's window ends, the board's begins.
+        const doneAt = await page.evaluate(() => { const w = (window as unknown as { __benchFrames: Frames }).__benchFrames; return performance.now() - w.t0; });
         const summary = await done.innerText();
         const accepted = Number((/([\d.\u00a0 ]+) được chấp nhận/u.exec(summary)?.[1] ?? '').replace(/\D/gu, ''));
         // After the import: the period's rows are read once and consolidated, the board lists every ward.
-        await page.evaluate(() => { const w = (window as unknown as { __benchFrames: Frames }).__benchFrames; w.last = 0; w.t0 = performance.now(); w.tasks = []; w.gaps = []; });
         const t1 = performance.now();
         await page.getByRole('tab', { name: 'Tình hình nộp' }).click();
         const counts = page.getByRole('status', { name: 'Tình hình nộp' });
         await counts.filter({ hasText: new RegExp(`Chưa nộp: 17 · Xung đột: 0 · Tổng: ${num(n + 17)}$`, 'u') }).waitFor({ timeout: 300_000 });
         const boardSeconds = (performance.now() - t1) / 1000;
         if (cdp && process.env.BENCH_PROFILE) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-        const after = await frames(page);
+        const f = await frames(page);
+        const app = longest(f, f.picked, doneAt);
+        const board = longest(f, doneAt);
+        const slowest = Math.max(app.task, app.gap, board.task, board.gap);
         const failed = accepted === n ? undefined : `${accepted} of ${n} files accepted`;
-        const note = `${summary}; from the files reaching the app (change event at ${f.picked.toFixed(0)} ms): longest long task ${app.task} ms, longest gap between frames ${app.gap} ms; before it, the file chooser (setInputFiles) ${app.before} ms; tasks over 150 ms [ms from the start, ms]: ${JSON.stringify(f.tasks.filter(([, d]) => d > 150).slice(0, 12))}`;
+        const note = `${summary}; from the files reaching the app (change event at ${f.picked.toFixed(0)} ms) to "Xong" (${doneAt.toFixed(0)} ms): longest long task ${app.task} ms, longest gap between frames ${app.gap} ms; before it, the file chooser (setInputFiles) ${app.before} ms; tasks over 150 ms [ms from the start, ms]: ${JSON.stringify(f.tasks.filter(([s, d]) => s < doneAt && d > 150).slice(0, 12))}`;
         const rows: Measurement[] = [
           { name: `app import ${n}`, value: seconds, unit: 's', target: 60, note, ...(failed ? { failed } : {}) },
-          { name: `app import ${n} longest frame`, value: slowest, unit: 'ms', target: 200, ...(failed ? { failed } : {}) },
+          {
+            name: `app import ${n} longest frame`, value: slowest, unit: 'ms', target: 200, ...(failed ? { failed } : {}),
+            note: `from the files reaching the app until the board lists every ward: while importing ${Math.max(app.task, app.gap)} ms, from "Xong" to the board ${Math.max(board.task, board.gap)} ms`,
+          },
           {
             name: `app import ${n}: board after import`, value: boardSeconds, unit: 's', target: 10,
-            note: `${await counts.innerText()}; longest long task ${longest(after, 0).task} ms, longest gap ${longest(after, 0).gap} ms; tasks over 150 ms: ${JSON.stringify(after.tasks.filter(([, d]) => d > 150).slice(0, 12))}`,
+            note: `${await counts.innerText()}; from "Xong": longest long task ${board.task} ms, longest gap ${board.gap} ms; tasks over 150 ms [ms from the files given, ms]: ${JSON.stringify(f.tasks.filter(([s, d]) => s >= doneAt && d > 150).slice(0, 12))}; workers started: ${[...new Set(f.workers)].join(', ')}`,
           },
         ];
         return rows;
