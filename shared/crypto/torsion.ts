@@ -1,7 +1,8 @@
 // A cheaper proof that an Ed25519 point lies in the prime-order subgroup, for the key checks of
 // ed25519.ts. noble's isTorsionFree multiplies by L (253 doublings, ~1 ms in JavaScript); with
 // 3,321 wards each signing with its own key, that was the largest cost left in a merge. Here the
-// point is halved three times instead (two exponentiations per halving, no inversion):
+// point is halved twice and its half's half tested for being a double (two exponentiations per
+// halving, one for each square test, none for decoding, no inversion):
 //   * E(F_p) has order 8L, so 8·E(F_p) is exactly the subgroup of order L: a point P is in it
 //     iff some rational S has 8S = P. Exhibiting S is the proof; the sign of P does not matter
 //     (-P is in the subgroup iff P is), so only Montgomery u-coordinates are needed.
@@ -15,9 +16,21 @@
 //   * Each half found is checked with the doubling formula (u(Q)² - 1)² = 4·u·u(Q)·(u(Q)² + A·u(Q) + 1).
 //     A u(Q) in F_p that passes belongs to a rational point, not to the quadratic twist: a twist
 //     point doubles to a twist point, and u (of a rational point with v != 0) is not a twist u.
-// So `true` is a proof whatever the reasoning behind the search; `false` only means "not shown":
+//   * Only two halvings are searched for: the third step only asks whether the second half Q is
+//     in 2·E(F_p), and that is whether u(Q) is a square (one exponentiation instead of two). If
+//     Q = 2R, u(Q) = ((u(R)² - 1)/(2·v(R)))² is a square. Conversely, P -> u(P) modulo squares is a
+//     homomorphism E(F_p) -> F_p*/F_p*² (2-isogeny descent, Silverman X.4.9, (0,0) -> 1) whose
+//     kernel contains 2·E(F_p), of index 2 (E(F_p) is cyclic of order 8L); the points of order 8
+//     have a non-square u, so the kernel is exactly 2·E(F_p).
+//   * The point need not be decoded first (noble's decoding and small-order test cost a third of
+//     the check): a point with this y exists iff u·(u² + A·u + 1) is a square (v² of the Montgomery
+//     form; √-486664, the scale between the two forms, is in F_p); the first halving finds the
+//     root of the second factor, so one more test that u is a square shows the point is rational.
+//     Small-order points never pass (they are not in 8·E), nor does x = 0 (y = ±1).
+// So `true` is a proof of the theorems above whatever the search; `false` only means "not shown":
 // the caller then asks noble, which decides. A wrong search can cost time, never a verdict.
-// tests/unit/core/packages/ed25519Fast.test.ts checks both answers against noble in every coset.
+// tests/unit/core/packages/ed25519Fast.test.ts checks both answers against noble in every coset,
+// and on values of y that are no point at all.
 
 const P = (1n << 255n) - 19n;
 const A = 486662n;
@@ -109,18 +122,23 @@ function halve(n: bigint, e: bigint): [bigint, bigint] | null {
   return half;
 }
 
+/** True when a is a square mod p (0 included): the root candidate of `sqrt` squares to ±a. */
+function isSquare(a: bigint): boolean {
+  return sqrt(mod(a)) !== null;
+}
+
 /**
- * True when the point with Edwards coordinate `y` (a decoded point that is not of small order) is
- * proven to lie in the prime-order subgroup; false when not proven (then ask noble).
+ * True when `y` is the Edwards coordinate of a point (with either sign of x) that is proven to lie
+ * in the prime-order subgroup, so neither of small order nor undecodable; false when not proven
+ * (then ask noble). y must already be below p (canonical): other values are never proven.
  */
 export function provenInPrimeSubgroup(y: bigint): boolean {
   if (y <= 0n || y >= P - 1n || y === 1n) return false; // small order or out of range: not for this proof
   if (K_PLUS === null || K_MINUS === null) return false; // cannot happen (see above); noble decides then
-  let u: [bigint, bigint] = [mod(1n + y), mod(1n - y)];
-  for (let i = 0; i < 3; i++) {
-    const h = halve(u[0], u[1]);
-    if (h === null) return false;
-    u = h;
-  }
-  return true;
+  const u: [bigint, bigint] = [mod(1n + y), mod(1n - y)];
+  const q1 = halve(u[0], u[1]); // also: u² + A·u + 1 is a square
+  if (q1 === null || !isSquare(u[0] * u[1])) return false; // u a square too: the point exists (see the top)
+  const q2 = halve(q1[0], q1[1]);
+  // 4·Q2 = ±P, and u(Q2) a square puts Q2 in 2·E(F_p): P in 8·E(F_p).
+  return q2 !== null && isSquare(q2[0] * q2[1]);
 }

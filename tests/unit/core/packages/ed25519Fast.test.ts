@@ -10,7 +10,7 @@ import { sha512 } from '@noble/hashes/sha2.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  SMALL_ORDER_HEX, fromHex, nobleVerify, sha256, toHex, verifyEd25519, verifyEd25519Full, webCryptoEd25519, type Ed25519Native,
+  SMALL_ORDER_HEX, fromHex, nobleVerify, publicKeyProblem, sha256, toHex, verifyEd25519, verifyEd25519Full, webCryptoEd25519, type Ed25519Native,
 } from '../../../../shared/crypto';
 import { memoryAcceptedIndex, parseTrustFile, verifyPackage, type TrustRegistry, type VerifyContext, type VerifyResult } from '../../../../shared/packages';
 import { canonicalPair } from '../../../../shared/packages/verify';
@@ -102,6 +102,35 @@ describe('subgroup membership by halving (shared/crypto/torsion.ts)', () => {
       expect(proven).toBe(q.isTorsionFree());
       expect(proven).toBe(ti === 0);
     }), { numRuns: 400 });
+  });
+  it('proves no y that is not a point, and only y whose point (either sign of x) noble finds in the subgroup', () => {
+    const P = (1n << 255n) - 19n;
+    let points = 0;
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: P - 1n }), (y) => {
+      const bytes = toLe(y);
+      let q: InstanceType<typeof Point> | null = null;
+      try { q = Point.fromBytes(bytes, false); } catch { q = null; }
+      if (q) points += 1;
+      expect(provenInPrimeSubgroup(y)).toBe(q !== null && !q.isSmallOrder() && q.isTorsionFree());
+    }), { numRuns: 400 });
+    expect(points).toBeGreaterThan(100); // about half of all y are points
+  });
+  it('every key of every coset, from its bytes: the same problem as noble alone finds', () => {
+    const nobleProblem = (bytes: Uint8Array): string | null => {
+      let q: InstanceType<typeof Point>;
+      try { q = Point.fromBytes(bytes, false); } catch { return 'bad-public-key'; }
+      if (q.isSmallOrder()) return 'small-order-key';
+      return q.isTorsionFree() ? null : 'bad-public-key';
+    };
+    fc.assert(fc.property(fc.bigInt({ min: 1n, max: L - 1n }), fc.nat({ max: 7 }), fc.boolean(), (k, ti, flip) => {
+      const bytes = Point.BASE.multiply(k).add(TORSION[ti]!).toBytes();
+      if (flip) bytes[31]! ^= 0x80; // the other x: the same subgroup question
+      expect(publicKeyProblem(bytes)).toBe(nobleProblem(bytes));
+    }), { numRuns: 300 });
+    fc.assert(fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
+      expect(publicKeyProblem(bytes)).toBe(nobleProblem(bytes));
+    }), { numRuns: 300 });
+    for (const hex of SMALL_ORDER_HEX) expect(publicKeyProblem(fromHex(hex)!)).toBe(nobleProblem(fromHex(hex)!));
   });
   it('gives no proof for small-order points or out-of-range y', () => {
     for (const t of TORSION) expect(provenInPrimeSubgroup(t.toAffine().y)).toBe(false);
