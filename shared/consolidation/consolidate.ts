@@ -9,7 +9,7 @@ import { dataWindow, dueDate, type DataWindow } from '../periods/calendar';
 import { monthRange, periodKey, type Period } from '../periods/keys';
 import { buildBoard, countBoard, type BoardCounts } from './board';
 import { judgeTarget, readMoney } from './judge';
-import { mergeItems, type ItemMerge, type UnitReport } from './items';
+import { mergeItemFigures, mergeItems, type ItemFigures, type ItemMerge, type UnitReport } from './items';
 import type { MoneyReader, Rollup } from './rollup';
 import { byString, resolveSequences } from './sequence';
 import { DEFAULT_SIMILARITY, groupTexts, type TextGroup } from './similarity';
@@ -37,6 +37,11 @@ export type ConsolidationInput = {
   similarity?: number;
   /** Group difficulties and proposals (default true); a caller that shows no texts skips the work. */
   feedback?: boolean;
+  /**
+   * 'figures': each item's unit rows carry status and figures only (mergeItemFigures) and no
+   * feedback is grouped; for a caller that shows no texts (`planbook merge` without --out).
+   */
+  rows?: 'full' | 'figures';
 };
 
 /** A report that entered the roll-ups: which unit, which package. */
@@ -69,7 +74,12 @@ export type Consolidation = {
   summary: ConsolidatedSummary;
 };
 
-export function consolidate(input: ConsolidationInput): Consolidation {
+/** A consolidation with figure rows (`rows: 'figures'`): no texts, so no feedback either. */
+export type FiguresConsolidation = Omit<Consolidation, 'items'> & { items: ItemFigures[] };
+
+export function consolidate(input: ConsolidationInput & { rows: 'figures' }): FiguresConsolidation;
+export function consolidate(input: ConsolidationInput): Consolidation;
+export function consolidate(input: ConsolidationInput): Consolidation | FiguresConsolidation {
   const key = periodKey(input.period);
   const { resolutions, lines } = resolveSequences(input.submissions);
   const ranks = new Map<UnitId, number>();
@@ -83,13 +93,20 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const counted = countedReports(ours, byUnit);
   const reports: UnitReport[] = counted.map((c) => ({ unitId: c.unitId, report: c.report }));
   const window = dataWindow(input.calendar, input.period);
-  const items = mergeItems(input.items, reports, {
+  const options = {
     asOf: window.to,
     year: monthRange(input.period).year,
-    judge: input.judge ?? ((item) => judgeTarget(item.target)),
+    judge: input.judge ?? ((item: PlanItem) => judgeTarget(item.target)),
     money: input.money ?? readMoney,
-  });
-  const feedback = input.feedback === false ? [] : gatherFeedback(items, input.similarity ?? DEFAULT_SIMILARITY, rank);
+  };
+  let items: ItemMerge[] | ItemFigures[];
+  let feedback: ItemFeedback[] = [];
+  if (input.rows === 'figures') items = mergeItemFigures(input.items, reports, options);
+  else {
+    const full = mergeItems(input.items, reports, options);
+    if (input.feedback !== false) feedback = gatherFeedback(full, input.similarity ?? DEFAULT_SIMILARITY, rank);
+    items = full;
+  }
   const countedRows = counted.map(({ report: _report, ...row }) => row);
   const counts = countBoard(board);
 
@@ -103,7 +120,7 @@ export function consolidate(input: ConsolidationInput): Consolidation {
     planId: input.planId, period: key, consolidatingUnitId: input.consolidatingUnitId ?? null,
     window, due: dueDate(input.calendar, input.period), units, board, counts,
     counted: countedRows.map(({ ref: _ref, ...row }) => row),
-    items: items.map((i) => ({ itemId: i.itemId, kind: i.kind, byStatus: i.byStatus, noStatus: i.noStatus, overdueUnits: i.overdueUnits, rollup: i.rollup })),
+    items: (items as readonly (ItemMerge | ItemFigures)[]).map((i) => ({ itemId: i.itemId, kind: i.kind, byStatus: i.byStatus, noStatus: i.noStatus, overdueUnits: i.overdueUnits, rollup: i.rollup })),
     feedback,
   };
   return { resolutions, lines, board, counts, counted: countedRows, items, feedback, summary };

@@ -90,15 +90,48 @@ function slotsByItem(items: readonly PlanItem[], reports: readonly UnitReport[])
 
 export function mergeItems(items: readonly PlanItem[], reports: readonly UnitReport[], options: ItemMergeOptions): ItemMerge[] {
   const byItem = slotsByItem(items, reports);
-  return items.map((item) => mergeItem(item, byItem.get(item.id) ?? [], options));
+  return items.map((item) => {
+    const { byStatus, noStatus, units, overdueUnits, rollup } = mergeItem(item, byItem.get(item.id) ?? [], options, fullRow);
+    return { itemId: item.id, kind: item.kind, byStatus, noStatus, units, overdueUnits, rollup };
+  });
 }
 
-function mergeItem(item: PlanItem, slots: readonly Slot[], options: ItemMergeOptions): ItemMerge {
+/** One unit's row with its status and figures only: what `planbook merge` prints (no texts). */
+export type UnitItemFigures = Pick<UnitItemRow, 'unitId' | 'status' | 'percent' | 'overdue' | 'indicator' | 'disbursedMillionVnd'>;
+/** An item's merge with figure rows; `units` comes last, in the order `planbook merge` prints. */
+export type ItemFigures = Omit<ItemMerge, 'units'> & { units: UnitItemFigures[] };
+
+/**
+ * mergeItems for a caller that shows no texts: the same counts, overdue units and roll-ups; rows
+ * without result, difficulties, proposals, evidence and completion date (no row is built twice).
+ */
+export function mergeItemFigures(items: readonly PlanItem[], reports: readonly UnitReport[], options: ItemMergeOptions): ItemFigures[] {
+  const byItem = slotsByItem(items, reports);
+  return items.map((item) => {
+    const { byStatus, noStatus, units, overdueUnits, rollup } = mergeItem(item, byItem.get(item.id) ?? [], options, figuresRow);
+    return { itemId: item.id, kind: item.kind, byStatus, noStatus, overdueUnits, rollup, units };
+  });
+}
+
+type RowOf<R> = (unitId: UnitId, status: EntryStatus | null, entry: Entry | undefined, overdue: boolean) => R;
+
+const fullRow: RowOf<UnitItemRow> = (unitId, status, entry, overdue) => ({
+  unitId, status,
+  percent: typeof entry?.percent === 'number' ? entry.percent : null,
+  result: entry?.result ?? '', difficulties: entry?.difficulties ?? '', proposals: entry?.proposals ?? '',
+  evidence: entry?.evidence ?? [], completedOn: entry?.completedOn ?? null, overdue,
+});
+
+const figuresRow: RowOf<UnitItemFigures> = (unitId, status, entry, overdue) => ({
+  unitId, status, percent: typeof entry?.percent === 'number' ? entry.percent : null, overdue,
+});
+
+function mergeItem<R extends UnitItemFigures>(item: PlanItem, slots: readonly Slot[], options: ItemMergeOptions, rowOf: RowOf<R>) {
   const judge = item.kind === 'indicator' ? options.judge(item) : null;
   const overdueByDeadline = isOverdue(parseDeadline(item.due ?? ''), options.asOf);
   const byStatus = emptyByStatus();
   let noStatus = 0;
-  const units: UnitItemRow[] = [];
+  const units: R[] = [];
   const overdueUnits: UnitId[] = [];
   const indicatorValues: IndicatorValue[] = [];
   const projectValues: ProjectValue[] = [];
@@ -108,12 +141,7 @@ function mergeItem(item: PlanItem, slots: readonly Slot[], options: ItemMergeOpt
     else noStatus += 1;
     const overdue = overdueByDeadline && (status === null || !SETTLED.has(status));
     if (overdue) overdueUnits.push(unitId);
-    const row: UnitItemRow = {
-      unitId, status,
-      percent: typeof entry?.percent === 'number' ? entry.percent : null,
-      result: entry?.result ?? '', difficulties: entry?.difficulties ?? '', proposals: entry?.proposals ?? '',
-      evidence: entry?.evidence ?? [], completedOn: entry?.completedOn ?? null, overdue,
-    };
+    const row = rowOf(unitId, status, entry, overdue);
     if (indicator && judge) {
       indicatorValues.push(indicator);
       row.indicator = {
@@ -130,7 +158,7 @@ function mergeItem(item: PlanItem, slots: readonly Slot[], options: ItemMergeOpt
   let rollup: Rollup | null = null;
   if (judge) rollup = rollUpIndicator(indicatorValues, judge);
   else if (item.kind === 'project') rollup = rollUpProject(item, projectValues, options.year, options.money);
-  return { itemId: item.id, kind: item.kind, byStatus, noStatus, units, overdueUnits, rollup };
+  return { byStatus, noStatus, units, overdueUnits, rollup };
 }
 
 const STATUS_SET: ReadonlySet<string> = new Set(ENTRY_STATUSES);

@@ -7,9 +7,10 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  consolidate, expectedUnits, packagesToCarry, readCalendar, submissionsOf, type BoardRow, type Consolidation, type ItemMerge, type Resolution,
-  type UnitItemRow,
+  consolidate, expectedUnits, packagesToCarry, readCalendar, submissionsOf, type BoardRow, type Consolidation, type ConsolidationInput, type ItemMerge,
+  type Resolution,
 } from '../../../shared/consolidation';
+import type { ItemFigures, UnitItemFigures } from '../../../shared/consolidation/items';
 import type { PeriodKey, UnitId } from '../../../shared/model/ids';
 import type { PlanUnit } from '../../../shared/model/units';
 import { dataWindow } from '../../../shared/periods/calendar';
@@ -31,8 +32,8 @@ export type MergeOutcome = {
   kind: string | null; period: string | null; keyId: string | null; detail?: string; children?: ChildOutcome[];
 };
 /** One unit's line under an item: its status and figures; texts stay in the packages and the summary. */
-export type MergeUnitRow = Pick<UnitItemRow, 'unitId' | 'status' | 'percent' | 'overdue' | 'indicator' | 'disbursedMillionVnd'>;
-export type MergeItem = Omit<ItemMerge, 'units'> & { units: MergeUnitRow[] };
+export type MergeUnitRow = UnitItemFigures;
+export type MergeItem = ItemFigures;
 export type MergeJson = {
   plan: string; period: string; unitId: string; due: string;
   outcomes: MergeOutcome[]; board: BoardRow[]; items: MergeItem[];
@@ -209,19 +210,23 @@ export const mergeCommand: Command = {
     const consolidating = (unlocked?.ok ? unlocked.key.unitId : plan.pkg.header.unitId) as UnitId;
     const calendar = readCalendar(meta.calendar);
     const submissions = verified.flatMap(({ file, result }) => (result.reason === 'ok' && result.header?.period === key ? submissionsOf(file, result) : []));
-    const c = consolidate({
+    const input: ConsolidationInput = {
       planId: meta.id, calendar, items, period, submissions,
       expected: expectedUnits(units, consolidating, dataWindow(calendar, period)),
       units: units.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })),
       consolidatingUnitId: consolidating,
-      // Grouping every unit's texts is for the printed report: only when a package is written.
-      feedback: out !== undefined,
-    });
+    };
+    // The texts (grouped feedback, each unit's row texts) are for the package written with --out:
+    // a merge that only prints gets the figure rows it prints, built once.
+    const full = out !== undefined ? consolidate(input) : null;
+    const figures = full ? null : consolidate({ ...input, rows: 'figures' });
+    const c = full ?? figures;
+    if (!c) throw new Error('unreachable: one of the two consolidations is made');
     const byRef = new Map(c.resolutions.map((r) => [r.ref, r]));
     const outcomes = verified.map(({ file, result }) => outcomeOf(file, result, key, byRef));
     const json: MergeJson = {
       plan: meta.id, period: key, unitId: consolidating, due: c.summary.due,
-      outcomes, board: c.board, items: c.items.map(compactItem), counts: c.counts,
+      outcomes, board: c.board, items: full ? full.items.map(compactItem) : (figures?.items ?? []), counts: c.counts,
     };
 
     if (out !== undefined && unlocked?.ok) {
