@@ -1,36 +1,29 @@
 // A cheaper proof that an Ed25519 point lies in the prime-order subgroup, for the key checks of
 // ed25519.ts. noble's isTorsionFree multiplies by L (253 doublings, ~1 ms in JavaScript); with
-// 3,321 wards each signing with its own key, that was the largest cost left in a merge. Here the
-// point is halved twice and its half's half tested for being a double (two exponentiations per
-// halving, one for each square test, none for decoding, no inversion):
-//   * E(F_p) has order 8L, so 8·E(F_p) is exactly the subgroup of order L: a point P is in it
-//     iff some rational S has 8S = P. Exhibiting S is the proof; the sign of P does not matter
-//     (-P is in the subgroup iff P is), so only Montgomery u-coordinates are needed.
-//   * On Curve25519 (v² = u³ + A·u² + u, u = (1+y)/(1-y) from the Edwards y), a point Q with
-//     u(2Q) = u satisfies u(Q) + 1/u(Q) = 2(u ± t), t = √(u² + A·u + 1); so u(Q) = z + √(z² - 1)
-//     with z = u ± t. For exactly one sign z² - 1 is a square: the two values multiply to
-//     (A² - 4)·u², and A² - 4 is not a square. When the first try fails, the failed exponentiation
-//     c (c² = ±√-1·X) already gives the other root: √X' = u·√((A² - 4)/±√-1)·c / X.
-//   * u is kept as a fraction N/E (denominators only ever appear squared under a root, so they
-//     come out of it): no inversion anywhere.
-//   * Each half found is checked with the doubling formula (u(Q)² - 1)² = 4·u·u(Q)·(u(Q)² + A·u(Q) + 1).
-//     A u(Q) in F_p that passes belongs to a rational point, not to the quadratic twist: a twist
-//     point doubles to a twist point, and u (of a rational point with v != 0) is not a twist u.
-//   * Only two halvings are searched for: the third step only asks whether the second half Q is
-//     in 2·E(F_p), and that is whether u(Q) is a square (one exponentiation instead of two). If
-//     Q = 2R, u(Q) = ((u(R)² - 1)/(2·v(R)))² is a square. Conversely, P -> u(P) modulo squares is a
-//     homomorphism E(F_p) -> F_p*/F_p*² (2-isogeny descent, Silverman X.4.9, (0,0) -> 1) whose
-//     kernel contains 2·E(F_p), of index 2 (E(F_p) is cyclic of order 8L); the points of order 8
-//     have a non-square u, so the kernel is exactly 2·E(F_p).
-//   * The point need not be decoded first (noble's decoding and small-order test cost a third of
-//     the check): a point with this y exists iff u·(u² + A·u + 1) is a square (v² of the Montgomery
-//     form; √-486664, the scale between the two forms, is in F_p); the first halving finds the
-//     root of the second factor, so one more test that u is a square shows the point is rational.
-//     Small-order points never pass (they are not in 8·E), nor does x = 0 (y = ±1).
-// So `true` is a proof of the theorems above whatever the search; `false` only means "not shown":
-// the caller then asks noble, which decides. A wrong search can cost time, never a verdict.
-// tests/unit/core/packages/ed25519Fast.test.ts checks both answers against noble in every coset,
-// and on values of y that are no point at all.
+// 3,321 wards each signing with its own key, that was the largest cost left in a merge. Here four
+// field exponentiations decide, from the Edwards y alone (no decoding, no inversion):
+//   * E(F_p) is cyclic of order 8L, so 8·E(F_p) is exactly the subgroup of order L. The sign of
+//     the point does not matter (-P is in the subgroup iff P is), so the Montgomery form
+//     v² = u³ + A·u² + u, u = (1+y)/(1-y), is used; √-486664, the scale between the two forms, is
+//     in F_p, so a point with this y exists iff u·(u² + A·u + 1) = v² is a square (step 1 below).
+//     Small-order points are never proven (they are not in 8·E), nor is x = 0 (y = ±1).
+//   * A point Q with u(2Q) = u satisfies u(Q) + 1/u(Q) = 2(u ± t), t = √(u² + A·u + 1); so
+//     u(Q) = z + √(z² - 1) with z = u ± t. For exactly one sign z² - 1 is a square: the two values
+//     multiply to (A² - 4)·u², and A² - 4 is not a square. When the first try fails, the failed
+//     exponentiation c (c² = ±√-1·X) already gives the other root: √X' = u·√((A² - 4)/±√-1)·c / X.
+//     u is kept as a fraction N/E (denominators only ever appear squared under a root, so they come
+//     out of it). The half found is checked with the doubling formula
+//     (u(Q)² - 1)² = 4·u·u(Q)·(u(Q)² + A·u(Q) + 1).
+//   * The steps (provenInPrimeSubgroup): 1. v exists (W = √(N·E·g(N, E)) = E²·v); 2. u is a square,
+//     i.e. P is in 2·E(F_p) (S = √(N·E); if Q = 2R, u(Q) = ((u(R)² - 1)/(2·v(R)))²; and u modulo
+//     squares is a homomorphism whose kernel, 2·E(F_p), has index 2); W/S is then the t of the
+//     halving, scaled; 3. one halving gives Q1 with 2·Q1 = ±P, and its v1 follows rationally from
+//     the doubling formulas, checked on the curve; 4. P is in 8·E(F_p) iff Q1 is in 4·E(F_p), which
+//     the reduced Tate pairing of order 4 decides with one exponentiation (below).
+// So `true` rests on the checks made along the way and the theorems cited; `false` only means
+// "not shown": the caller then asks noble, which decides. A wrong search can cost time, never a
+// verdict. tests/unit/core/packages/ed25519Fast.test.ts checks both answers against noble in every
+// coset, on values of y that are no point at all, and key by key from random bytes.
 
 const P = (1n << 255n) - 19n;
 const A = 486662n;
@@ -95,12 +88,10 @@ function invert(a: bigint): bigint {
 }
 
 /**
- * A half of the point whose u is n/e: the u of a rational Q with 2Q = ±(that point), as a fraction,
- * checked with the doubling formula; null when none was found.
+ * A half of the point whose u is n/e, given t = √g(n, e): the u of a rational Q with 2Q = ±(that
+ * point), as a fraction, checked with the doubling formula; null when none was found.
  */
-function halve(n: bigint, e: bigint): [bigint, bigint] | null {
-  const t = sqrt(g(n, e));
-  if (t === null) return null;
+function halve(n: bigint, e: bigint, t: bigint): [bigint, bigint] | null {
   const a = mod(n + t);
   const x = mod(a * a - e * e);
   const c = (x * powP58(x)) % P; // x^((p+3)/8)
@@ -122,23 +113,58 @@ function halve(n: bigint, e: bigint): [bigint, bigint] | null {
   return half;
 }
 
-/** True when a is a square mod p (0 included): the root candidate of `sqrt` squares to ±a. */
-function isSquare(a: bigint): boolean {
-  return sqrt(mod(a)) !== null;
-}
+/** √(A + 2): v of the point (1, √(A + 2)) of order 4. */
+const V4 = sqrt(A + 2n);
+
+/** a^((p-1)/4) = (a^(2^252-3))² · a: 1 exactly for the fourth powers (p ≡ 5 mod 8). */
+const quartic = (a: bigint): bigint => {
+  const r = powP58(a);
+  return (r * r % P) * a % P;
+};
 
 /**
  * True when `y` is the Edwards coordinate of a point (with either sign of x) that is proven to lie
  * in the prime-order subgroup, so neither of small order nor undecodable; false when not proven
  * (then ask noble). y must already be below p (canonical): other values are never proven.
+ * Four exponentiations (see the top of this file):
+ *   1. W = √(n·e·g(n, e)) = e²·v with u = n/e: the point exists (and v = W/e² is known);
+ *   2. S = √(n·e): u is a square, so P is in 2·E(F_p); and W/S = √g(n, e), scaled: the root the
+ *      halving needs for (n·S, e·S), the same u;
+ *   3. one halving: u1 of a rational Q1 with 2·Q1 = ±P (checked by the doubling formula), and its
+ *      v1 rationally from the doubling of (u1, v1) into (u, v), checked on the curve;
+ *   4. P in 8·E(F_p) iff Q1 in 4·E(F_p) (the points of order 2 are in 4·E: E(F_p) is cyclic of
+ *      order 8L), iff the reduced Tate pairing t4(T4, Q1) = f(Q1)^((p-1)/4) is 1, T4 = (1, √(A+2))
+ *      of order 4, f = (v - √(A+2)·u)²/u with divisor 4(T4) - 4(O) (tangent at T4 squared over the
+ *      vertical at 2·T4 = (0, 0), times the tangent at (0, 0), u): 4 divides p - 1, so t4 is
+ *      non-degenerate on E(F_p)[4] × E(F_p)/4·E(F_p), both cyclic of order 4 and T4 generating
+ *      the first; f is normalised at O, so f(Q1) stands for f((Q1) - (O)).
  */
 export function provenInPrimeSubgroup(y: bigint): boolean {
-  if (y <= 0n || y >= P - 1n || y === 1n) return false; // small order or out of range: not for this proof
-  if (K_PLUS === null || K_MINUS === null) return false; // cannot happen (see above); noble decides then
-  const u: [bigint, bigint] = [mod(1n + y), mod(1n - y)];
-  const q1 = halve(u[0], u[1]); // also: u² + A·u + 1 is a square
-  if (q1 === null || !isSquare(u[0] * u[1])) return false; // u a square too: the point exists (see the top)
-  const q2 = halve(q1[0], q1[1]);
-  // 4·Q2 = ±P, and u(Q2) a square puts Q2 in 2·E(F_p): P in 8·E(F_p).
-  return q2 !== null && isSquare(q2[0] * q2[1]);
+  if (y <= 0n || y >= P - 1n || y === 1n) return false;
+  if (K_PLUS === null || K_MINUS === null || V4 === null) return false;
+  const n = mod(1n + y);
+  const e = mod(1n - y);
+  const ne = n * e % P;
+  const w = sqrt(ne * g(n, e) % P);
+  if (w === null || w === 0n) return false; // no such point (or v = 0: order 2)
+  const s = sqrt(ne);
+  if (s === null || s === 0n) return false; // not in 2·E(F_p)
+  const half = halve(n * s % P, e * s % P, w);
+  if (half === null) return false;
+  const [n1, e1] = half;
+  // v1 = (u1³ - u1 - u·(3u1² + 2A·u1 + 1)) / (2v), over the common denominators.
+  const e1s = e1 * e1 % P;
+  const n1s = n1 * n1 % P;
+  const num = mod(e * (n1s * n1 % P - n1 * e1s % P) - n * ((3n * n1s % P) * e1 % P + (2n * A * n1 % P) * e1s % P + e1s * e1 % P));
+  const vn = num * e % P;
+  const vd = (2n * w % P) * (e1s * e1 % P) % P;
+  if (vd === 0n) return false;
+  // (u1, v1) on the curve: vn²·e1³ = vd²·(n1³ + A·n1²·e1 + n1·e1²).
+  const curve = mod(n1s * n1 + (A * n1s % P) * e1 + n1 * e1s);
+  if ((vn * vn % P) * (e1s * e1 % P) % P !== (vd * vd % P) * curve % P) return false;
+  // f(Q1) = (vn·e1 - V4·n1·vd)² / (vd²·e1·n1); a quotient a/b has the quartic character of a·b³.
+  const m = mod(vn * e1 - (V4 * n1 % P) * vd);
+  const b = (vd * vd % P) * (e1 * n1 % P) % P;
+  if (m === 0n || b === 0n) return false;
+  return quartic((m * m % P) * (b * b % P * b % P) % P) === 1n;
 }
