@@ -1,7 +1,6 @@
 // The submission board: each expected unit on time, late or missing, with its latest package;
 // filter, sort, export the missing list; conflicts side by side below.
-import { memo, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo, useState } from 'react';
 import { formatFingerprint } from '../../../shared/crypto/hash';
 import type { BoardRow } from '../../../shared/consolidation';
 import { sanitizeForDisplay } from '../../../shared/packages';
@@ -13,7 +12,7 @@ import { useUi } from '../../state';
 import type { BoardFilter, BoardSort } from '../../state/consolidationUi';
 import { ConflictView } from './ConflictView';
 import { formatInstantVi, utf8 } from './format';
-import { WHOLE_TABLE_ROWS } from './ImportTable';
+import { WindowedBody, useWindowedRows } from './WindowedBody';
 import type { ConsolidationView } from './useConsolidation';
 
 const FILTERS: BoardFilter[] = ['all', 'on-time', 'late', 'missing', 'conflict'];
@@ -61,13 +60,8 @@ export function BoardPanel({ view }: { view: ConsolidationView }) {
   const { result, name } = view;
   const rows = useMemo(() => shownRows(result.board, filter, sort, name), [result.board, filter, sort, name]);
   const c = result.counts;
-  // Up to WHOLE_TABLE_ROWS units the table is whole; a province's or a nation's thousands: the rows in view.
-  const scroller = useRef<HTMLDivElement>(null);
-  const whole = rows.length <= WHOLE_TABLE_ROWS;
-  const virtualizer = useVirtualizer({ count: whole ? 0 : rows.length, getScrollElement: () => scroller.current, estimateSize: () => 31, overscan: 12 });
-  const items = whole ? [] : virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = whole ? 0 : virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  // A province's or a nation's thousands of units: the rows in view (WindowedBody).
+  const windowed = useWindowedRows(rows.length);
   const draw = (r: BoardRow) => <BoardLine key={r.unitId} r={r} name={name} />;
 
   const exportMissing = async () => {
@@ -95,22 +89,14 @@ export function BoardPanel({ view }: { view: ConsolidationView }) {
         <button type="button" onClick={() => void exportMissing()} disabled={c.missing === 0}>{t('cons.board.exportMissing')}</button>
         {saved && <span className="summary">{saved}</span>}
       </div>
-      <div className="table-wrap" ref={scroller} style={whole ? undefined : { maxHeight: '70vh', overflowY: 'auto' }}>
-        <table className="grid" aria-label={t('cons.board.title', { period: formatPeriodVi(view.period) })} aria-rowcount={whole ? undefined : rows.length + 1}>
+      <div className="table-wrap" ref={windowed.scroller} style={windowed.whole ? undefined : { maxHeight: '70vh', overflowY: 'auto' }}>
+        <table className="grid" aria-label={t('cons.board.title', { period: formatPeriodVi(view.period) })} aria-rowcount={windowed.whole ? undefined : rows.length + 1}>
           <thead><tr>
             <th scope="col">{t('cons.board.col.unit')}</th><th scope="col">{t('cons.board.col.state')}</th>
             <th scope="col">{t('cons.board.col.sequence')}</th><th scope="col">{t('cons.board.col.time')}</th>
             <th scope="col">{t('cons.board.col.packages')}</th><th scope="col">{t('cons.board.col.key')}</th><th scope="col">{t('cons.board.col.review')}</th>
           </tr></thead>
-          <tbody>
-            {whole ? rows.map(draw) : (
-              <>
-                {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
-                {items.map((v) => { const r = rows[v.index]; return r ? draw(r) : null; })}
-                {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
-              </>
-            )}
-          </tbody>
+          <WindowedBody rows={rows} draw={draw} windowed={windowed} />
         </table>
       </div>
       <ConflictView view={view} />

@@ -1,5 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo } from 'react';
 import { sanitizeForDisplay } from '../../../shared/packages';
 import { formatPeriodVi, parsePeriodKey } from '../../../shared/periods/keys';
 import { useT } from '../../i18n';
@@ -8,6 +7,7 @@ import type { CurrentState } from '../../../shared/receipts';
 import type { ChildLine, ImportLine } from './importer';
 import { outcomeExplanation, outcomeLabel, toneOf } from './outcomeText';
 import { useAwaitingRotations } from '../keys/unprovenRotations';
+import { WindowedBody, useWindowedRows } from './WindowedBody';
 
 export const periodLabel = (key: string | null) => {
   const p = key ? parsePeriodKey(key) : null;
@@ -59,35 +59,21 @@ const LineRow = memo(function LineRow({ line: l, state, name, awaiting }: { line
 /** A row of the table: a file's line, or one package inside a consolidated file (under its line). */
 type Shown = { key: string; line: ImportLine; child: ChildLine | null };
 
-/**
- * Up to this many rows the table is whole (find in page, a screen reader reads every row); beyond
- * it, only the rows in view are drawn (a batch of 3,321 files: docs/benchmarks.md).
- */
-export const WHOLE_TABLE_ROWS = 500;
-const ROW_PX = 31;
-
 export function ImportTable({ lines, name, stateOf }: { lines: readonly ImportLine[]; name: (id: string) => string; stateOf: StateOf }) {
   const t = useT();
   const rows = useMemo(() => [...lines].sort((a, b) => a.index - b.index).flatMap((l): Shown[] => [
     { key: `${l.index}-${l.bytesHash}`, line: l, child: null },
     ...(l.children ?? []).map((c, i) => ({ key: `${l.index}-${l.bytesHash}-${i}`, line: l, child: c })),
   ]), [lines]);
-  const scroller = useRef<HTMLDivElement>(null);
   const awaiting = useAwaitingRotations(lines); // rotations kept without the new key's signature
-  const whole = rows.length <= WHOLE_TABLE_ROWS;
-  const virtualizer = useVirtualizer({
-    count: whole ? 0 : rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12,
-  });
+  const windowed = useWindowedRows(rows.length);
   if (lines.length === 0) return <p className="muted">{t('cons.import.noLines')}</p>;
   const draw = (r: Shown) => (r.child
     ? <ChildRow key={r.key} child={r.child} parent={r.line.fileName} name={name} />
     : <LineRow key={r.key} line={r.line} state={stateOf(r.line)} name={name} awaiting={awaiting.has(r.line.bytesHash)} />);
-  const items = whole ? [] : virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = whole ? 0 : virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   return (
-    <div className="table-wrap" ref={scroller} style={whole ? undefined : { maxHeight: '60vh', overflowY: 'auto' }}>
-      <table className="grid" aria-label={t('cons.import.results')} aria-rowcount={whole ? undefined : rows.length + 1}>
+    <div className="table-wrap" ref={windowed.scroller} style={windowed.whole ? undefined : { maxHeight: '60vh', overflowY: 'auto' }}>
+      <table className="grid" aria-label={t('cons.import.results')} aria-rowcount={windowed.whole ? undefined : rows.length + 1}>
         <thead>
           <tr>
             <th scope="col">{t('cons.import.col.file')}</th><th scope="col">{t('cons.import.col.unit')}</th>
@@ -95,15 +81,7 @@ export function ImportTable({ lines, name, stateOf }: { lines: readonly ImportLi
             <th scope="col">{t('cons.import.col.outcome')}</th><th scope="col">{t('cons.import.col.explain')}</th>
           </tr>
         </thead>
-        <tbody>
-          {whole ? rows.map(draw) : (
-            <>
-              {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
-              {items.map((v) => { const r = rows[v.index]; return r ? draw(r) : null; })}
-              {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
-            </>
-          )}
-        </tbody>
+        <WindowedBody rows={rows} draw={draw} windowed={windowed} />
       </table>
     </div>
   );
