@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import type { IsoDate, UnitId } from '../../../../shared/model/ids';
 import {
-  buildReportDocument, chartTable, consolidatedReportSource, disbursementChart, indicatorChart, readConsolidatedSummary,
+  buildReportDocument, chartTable, disbursementChart, indicatorChart,
   renderChartSvg, renderReportHtml, statusChart, submissionChart, unitReportSource, type ChartSpec, type ReportSource,
 } from '../../../../shared/report';
-import { CITY, MAY, smallPlan, smallReport, vungTauMonth } from './fixtures';
+import { CITY, MAY, citySourceOf, smallPlan, smallReport, vungTauMonth } from './fixtures';
 
 export type ChartGolden = { svg: string; table: string[][] };
 export type Golden = { charts: Record<string, ChartGolden>; html: Record<string, string> };
@@ -17,18 +17,7 @@ export const smallSource = (): ReportSource => unitReportSource({
   parent: { id: CITY, name: 'Ủy ban nhân dân thành phố Vũng Tàu', parentId: null }, period: MAY, report: smallReport(),
 });
 
-export async function cityMaySource(): Promise<ReportSource> {
-  const month = await vungTauMonth();
-  const summary = readConsolidatedSummary(JSON.parse(JSON.stringify(month.consolidated.package.payload.summary)));
-  if (!summary.ok) throw new Error(summary.error);
-  const s = consolidatedReportSource({
-    plan: month.plan, summary: summary.summary, unitId: CITY,
-    reports: month.reports.map((r) => ({ unitId: r.unitId, report: r.package.payload })),
-    units: month.units.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })),
-  });
-  if (!s.ok) throw new Error(s.error);
-  return s.source;
-}
+export const cityMaySource = async (): Promise<ReportSource> => citySourceOf(await vungTauMonth());
 
 export const SUBMISSIONS = [
   { label: 'Tháng 4/2024', counts: { 'on-time': 0, late: 0, missing: 17, conflict: 0, expected: 17 } },

@@ -16,6 +16,7 @@ import { dataWindow } from '../../../../shared/periods/calendar';
 import { readTranscribedPlan } from '../../../../shared/plans/transcribed';
 import { parsePeriodKey } from '../../../../shared/periods/keys';
 import { signed, testKey } from '../../../helpers/packages';
+import { consolidatedReportSource, readConsolidatedSummary, type ReportSource } from '../../../../shared/report';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(`${root}${rel}`, 'utf8'));
@@ -166,4 +167,17 @@ export function smallReport(overrides: Partial<ReportPayload> = {}): ReportPaylo
     narrative: 'Tình hình chung tháng 5.',
     ...overrides,
   };
+}
+
+/** The city's consolidated report source for May, from the signed summary as it travels (through JSON). */
+export function citySourceOf(month: VungTauMonth): ReportSource {
+  const summary = readConsolidatedSummary(JSON.parse(JSON.stringify(month.consolidated.package.payload.summary)));
+  if (!summary.ok) throw new Error(summary.error);
+  const s = consolidatedReportSource({
+    plan: month.plan, summary: summary.summary, unitId: CITY,
+    reports: month.reports.map((r) => ({ unitId: r.unitId, report: r.package.payload })),
+    units: month.units.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })),
+  });
+  if (!s.ok) throw new Error(s.error);
+  return s.source;
 }

@@ -7,7 +7,7 @@ import {
   buildReportDocument, consolidatedReportSource, readConsolidatedSummary, unitReportSource,
   type Block, type ReportDocument, type ReportSource, type ReportTable,
 } from '../../../../shared/report';
-import { CITY, HOSTILE, LATE_WARDS, MAY, MISSING_WARD, smallPlan, smallReport, vungTauMonth, wards, type VungTauMonth } from './fixtures';
+import { CITY, HOSTILE, LATE_WARDS, MAY, MISSING_WARD, citySourceOf, smallPlan, smallReport, vungTauMonth, wards, type VungTauMonth } from './fixtures';
 
 let month: VungTauMonth;
 let source: ReportSource;
@@ -22,15 +22,7 @@ const table = (d: ReportDocument, id: string): ReportTable => {
 
 beforeAll(async () => {
   month = await vungTauMonth();
-  const summary = readConsolidatedSummary(JSON.parse(JSON.stringify(month.consolidated.package.payload.summary)));
-  if (!summary.ok) throw new Error(summary.error);
-  const s = consolidatedReportSource({
-    plan: month.plan, summary: summary.summary, unitId: CITY,
-    reports: month.reports.map((r) => ({ unitId: r.unitId, report: r.package.payload })),
-    units: month.units.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })),
-  });
-  if (!s.ok) throw new Error(s.error);
-  source = s.source;
+  source = citySourceOf(month);
   doc = buildReportDocument(source, { header: { number: '125/BC-UBND' } });
 }, 60_000);
 
