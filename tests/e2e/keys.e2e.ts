@@ -36,6 +36,17 @@ async function receive(city: Page, file: string, count: number) {
   await expect.poll(() => city.getByText(`Đã kiểm tra ${count}/${count} tệp`).first().isVisible(), { timeout: 30_000 }).toBe(true);
 }
 
+/** A new city installation on the consolidation screen that has received a key enrolment, on its Keys tab. */
+async function cityWithEnrolment(browser: Browser, enrolment: string): Promise<Page> {
+  const { page: city } = await openApp(browser);
+  await setUpCity(city);
+  await nav(city, 'Tổng hợp');
+  await choosePeriod(city);
+  await receive(city, enrolment, 1);
+  await tab(city, 'Khóa tin cậy');
+  return city;
+}
+
 /** The ward's May report, every item filled, signed and saved (as in the thin path). */
 async function exportReport(ward: Page): Promise<string> {
   await nav(ward, 'Báo cáo tiến độ');
@@ -71,12 +82,7 @@ describe('keys: enrolment, rotation, trust', () => {
     await screenshot(ward, 'keys-1-ward-settings');
 
     // The city trusts the enrolment after typing the fingerprint read over the phone.
-    const { page: city } = await openApp(browser);
-    await setUpCity(city);
-    await nav(city, 'Tổng hợp');
-    await choosePeriod(city);
-    await receive(city, enrolment, 1);
-    await tab(city, 'Khóa tin cậy');
+    const city = await cityWithEnrolment(browser, enrolment);
     const pending = city.getByRole('table', { name: 'Khóa ký chờ xác nhận' });
     await expect.poll(() => pending.locator('code.fingerprint').first().textContent()).toBe(oldFingerprint);
     const typed = pending.getByLabel(/^Gõ mã vân tay .* đọc qua điện thoại$/u);
@@ -150,12 +156,7 @@ describe('keys: enrolment, rotation, trust', () => {
     const enrolment = await write('other-enrolment.json', buildKeysPackage({ unitId: UNIT, sequence: 1, createdAt: '2024-01-01T00:00:00Z', publicKey: old.publicKey, validFrom: '2024-01-01T00:00:00Z' }));
     const rotationFile = await write('other-rotation.json', buildKeysPackage({ unitId: UNIT, sequence: 2, createdAt: '2024-07-01T00:00:00Z', publicKey: next.publicKey, validFrom: '2024-07-01T00:00:00Z', replaces: old.keyId }));
 
-    const { page: city } = await openApp(browser);
-    await setUpCity(city);
-    await nav(city, 'Tổng hợp');
-    await choosePeriod(city);
-    await receive(city, enrolment, 1);
-    await tab(city, 'Khóa tin cậy');
+    const city = await cityWithEnrolment(browser, enrolment);
     const pending = city.getByRole('table', { name: 'Khóa ký chờ xác nhận' });
     await pending.getByRole('button', { name: /^Đã đối chiếu, tin cậy khóa của/u }).click();
     const trusted = city.getByRole('table', { name: 'Khóa đã tin cậy' });
