@@ -14,7 +14,7 @@ import { ImportTable, type StateOf } from './ImportTable';
 import { isFine } from './outcomeText';
 import { verifyBatch } from './verifyBatch';
 import { readDropped, takeDropped, type DroppedEntry } from './dropped';
-import { useAwaitingRotations } from '../keys/unprovenRotations';
+import { useRotationMarks } from '../keys/unprovenRotations';
 
 export const scopeOf = (doc: PlanDocument): PlanScope => ({ id: doc.plan.id, periods: reportingPeriods(doc.plan).flatMap((k) => k.periods) });
 
@@ -67,15 +67,17 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
     else if (files) await run(files);
   };
 
-  const awaiting = useAwaitingRotations(lines); // verified, but wait for the new key's fingerprint check
+  // Rotations verified but not applied: awaiting the new key's fingerprint check (to do), or refused
+  // by the officer (settled: neither accepted nor to do).
+  const rotations = useRotationMarks(lines);
   const { held, ok, attention } = useMemo(() => {
-    const states = lines.map((l) => ({ s: stateOf(l), waits: awaiting.has(l.bytesHash) }));
+    const states = lines.map((l) => ({ s: stateOf(l), mark: rotations.get(l.bytesHash) }));
     return {
       held: states.filter(({ s }) => s === 'unknown-key').length,
-      ok: states.filter(({ s, waits }) => (s === 'ok' && !waits) || s === 'supersedes').length,
-      attention: states.filter(({ s, waits }) => !isFine(s) || waits).length,
+      ok: states.filter(({ s, mark }) => (s === 'ok' && !mark) || s === 'supersedes').length,
+      attention: states.filter(({ s, mark }) => !isFine(s) || mark === 'awaiting').length,
     };
-  }, [lines, stateOf, awaiting]);
+  }, [lines, stateOf, rotations]);
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">{t('cons.import.title')}</h2>

@@ -6,7 +6,7 @@ import { useUi } from '../../state';
 import type { CurrentState } from '../../../shared/receipts';
 import type { ChildLine, ImportLine } from './importer';
 import { outcomeExplanation, outcomeLabel, toneOf } from './outcomeText';
-import { useAwaitingRotations } from '../keys/unprovenRotations';
+import { useRotationMarks, type RotationMark } from '../keys/unprovenRotations';
 import { WindowedBody, useWindowedRows } from './WindowedBody';
 
 export const periodLabel = (key: string | null) => {
@@ -36,7 +36,7 @@ const ChildRow = memo(function ChildRow({ child, parent, name }: { child: ChildL
 });
 
 /** One file's line; redrawn only when its own state changes (a batch adds lines, it does not redraw the others). */
-const LineRow = memo(function LineRow({ line: l, state, name, awaiting }: { line: ImportLine; state: CurrentState; name: (id: string) => string; awaiting: boolean }) {
+const LineRow = memo(function LineRow({ line: l, state, name, rotation }: { line: ImportLine; state: CurrentState; name: (id: string) => string; rotation: RotationMark | null }) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const unit = l.unitId ? sanitizeForDisplay(name(l.unitId)) : t('cons.import.col.unit').toLowerCase();
@@ -47,9 +47,9 @@ const LineRow = memo(function LineRow({ line: l, state, name, awaiting }: { line
       <td>{l.unitId ? unit : '—'}</td>
       <td className="period">{periodLabel(l.period)}</td>
       <td className="num">{l.sequence ?? '—'}</td>
-      <td><span className={`badge ${toneOf(state, awaiting)}`}>{outcomeLabel(t, state, awaiting)}</span></td>
+      <td><span className={`badge ${toneOf(state, rotation)}`}>{outcomeLabel(t, state, rotation)}</span></td>
       <td>
-        {outcomeExplanation(t, lang, state, unit, awaiting)}
+        {outcomeExplanation(t, lang, state, unit, rotation)}
         {children.length > 0 && <> {t('cons.import.children', { count: children.length, ok: children.filter((c) => c.reason === 'ok').length })}</>}
       </td>
     </tr>
@@ -65,12 +65,12 @@ export function ImportTable({ lines, name, stateOf }: { lines: readonly ImportLi
     { key: `${l.index}-${l.bytesHash}`, line: l, child: null },
     ...(l.children ?? []).map((c, i) => ({ key: `${l.index}-${l.bytesHash}-${i}`, line: l, child: c })),
   ]), [lines]);
-  const awaiting = useAwaitingRotations(lines); // rotations kept without the new key's signature
+  const rotations = useRotationMarks(lines); // rotations kept without the new key's signature: awaiting or refused
   const windowed = useWindowedRows(rows.length);
   if (lines.length === 0) return <p className="muted">{t('cons.import.noLines')}</p>;
   const draw = (r: Shown) => (r.child
     ? <ChildRow key={r.key} child={r.child} parent={r.line.fileName} name={name} />
-    : <LineRow key={r.key} line={r.line} state={stateOf(r.line)} name={name} awaiting={awaiting.has(r.line.bytesHash)} />);
+    : <LineRow key={r.key} line={r.line} state={stateOf(r.line)} name={name} rotation={rotations.get(r.line.bytesHash) ?? null} />);
   return (
     <div className="table-wrap" ref={windowed.scroller} style={windowed.whole ? undefined : { maxHeight: '60vh', overflowY: 'auto' }}>
       <table className="grid" aria-label={t('cons.import.results')} aria-rowcount={windowed.whole ? undefined : rows.length + 1}>

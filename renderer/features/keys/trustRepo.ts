@@ -47,9 +47,13 @@ async function writeDiff(db: PlanBookDb, before: TrustRegistry, after: TrustRegi
 
 const now = () => new Date().toISOString();
 
-/** The received, verified (`ok`) rotations of this unit naming this new key, signed by the key each replaces. */
+/**
+ * The received, verified (`ok`) rotations of this unit naming this new key, signed by the key each
+ * replaces; not those the officer refused (set aside: refuseRotation.ts), so trusting the new key
+ * later for its held files never applies a refused rotation (the old key stays as it is).
+ */
 async function keptRotations(db: PlanBookDb, unitId: string, publicKey: string) {
-  const rows = await db.received.where('reason').equals('ok').filter((r) => r.kind === 'keys' && r.unitId === unitId).toArray();
+  const rows = await db.received.where('reason').equals('ok').filter((r) => r.kind === 'keys' && r.unitId === unitId && r.setAside !== true).toArray();
   const found: { payload: KeysPayload; signerKeyId: string; packageId: string }[] = [];
   for (const r of rows) {
     const payload = keysPayloadOf(r.bytes);

@@ -1,7 +1,8 @@
 // A rotation received without the new key's signature (another implementation following DESIGN.md
 // only) is kept, not applied; the Keys panel lists it at once as pending (the NEW key's
 // fingerprint, the key it replaces), the import table reads it as awaiting that check, and the
-// officer's acceptance applies exactly that rotation (the old key revoked from its validFrom).
+// officer's acceptance applies exactly that rotation (the old key revoked from its validFrom), or
+// the officer's refusal sets it aside: nothing else changes, and it reads as refused.
 import { describe, expect, it } from 'vitest';
 import { PlanBookDb } from '../../../renderer/db/database';
 import { startImport, type ImportLine } from '../../../renderer/features/consolidation/importer';
@@ -9,7 +10,8 @@ import { outcomeExplanation, outcomeLabel, toneOf } from '../../../renderer/feat
 import { receivedRepo } from '../../../renderer/features/consolidation/receivedRepo';
 import { acceptPending, pendingOf } from '../../../renderer/features/keys/pendingKeys';
 import { trustRepo } from '../../../renderer/features/keys/trustRepo';
-import { awaitingRotationHashes, unprovenRotations } from '../../../renderer/features/keys/unprovenRotations';
+import { refuseRotation } from '../../../renderer/features/keys/refuseRotation';
+import { awaitingRotationHashes, rotationMarks, unprovenRotations } from '../../../renderer/features/keys/unprovenRotations';
 import { verifyDirect } from '../../../renderer/workers/verifyDirect';
 import { translate } from '../../../renderer/i18n';
 import { formatFingerprint } from '../../../shared/crypto/hash';
@@ -66,9 +68,9 @@ describe('a rotation without the new key\'s signature, at the consolidating unit
     // The import table: this line awaits the fingerprint check; other lines are untouched.
     expect(await awaitingRotationHashes(db, [line?.bytesHash ?? '', 'other'])).toEqual(new Set([line?.bytesHash]));
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);
-    expect(outcomeLabel(t, 'ok', true)).toBe('Chờ đối chiếu khóa mới');
-    expect(outcomeExplanation(t, 'vi', 'ok', 'Phường 7', true)).toMatch(/^Đã nhận yêu cầu đổi khóa; chờ đối chiếu mã khóa mới\. .*gọi điện cho Phường 7/u);
-    expect(toneOf('ok', true)).toBe('warn');
+    expect(outcomeLabel(t, 'ok', 'awaiting')).toBe('Chờ đối chiếu khóa mới');
+    expect(outcomeExplanation(t, 'vi', 'ok', 'Phường 7', 'awaiting')).toMatch(/^Đã nhận yêu cầu đổi khóa; chờ đối chiếu mã khóa mới\. .*gọi điện cho Phường 7/u);
+    expect(toneOf('ok', 'awaiting')).toBe('warn');
     expect(outcomeLabel(t, 'ok')).toBe('Chấp nhận');
     db.close();
   });
@@ -127,5 +129,86 @@ describe('a rotation without the new key\'s signature, at the consolidating unit
     expect(await awaitingRotationHashes(other, [line?.bytesHash ?? ''])).toEqual(new Set());
     db.close();
     other.close();
+  });
+});
+
+describe('the officer refuses the new key of a rotation without its signature', () => {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);
+  const refuse = (db: PlanBookDb) => refuseRotation(db, { unitId: 'p7', keyId: wardNext.keyId, how: 'test' });
+
+  it('it leaves the list and reads as refused; the old key stays trusted, the row is kept, one audit line', async () => {
+    const db = await freshDb();
+    await enrolWard(db);
+    const bare = await bareRotation();
+    const [line] = await importAll(db, [{ name: 'doi-khoa.json', bytes: bare.bytes }]);
+    const hash = line?.bytesHash ?? '';
+    const trustBefore = await db.trust.toArray();
+    const auditBefore = await db.audit.count();
+
+    expect(await refuse(db)).toEqual({ ok: true, packageIds: [bare.package.header.packageId] });
+    expect(await pendingNow(db)).toEqual([]);
+    expect(await awaitingRotationHashes(db, [hash])).toEqual(new Set());
+    expect(await rotationMarks(db, [hash, 'other'])).toEqual(new Map([[hash, 'refused']]));
+    expect(await db.trust.toArray()).toEqual(trustBefore); // the old key in use, no new key
+    const rows = await db.received.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ bytesHash: hash, reason: 'ok', setAside: true }); // kept as evidence
+    const audit = await db.audit.toArray();
+    expect(audit).toHaveLength(auditBefore + 1);
+    expect(audit.at(-1)).toMatchObject({
+      action: 'key-rotation-refused', unitId: 'p7',
+      detail: { keyId: wardNext.keyId, publicKey: wardNext.publicKeyB64, replaces: ward.keyId, validFrom: VALID_FROM, packageIds: [bare.package.header.packageId], how: 'test' },
+    });
+
+    // The import line: refused by the officer, what to do, and nothing left to do here.
+    expect(outcomeLabel(t, 'ok', 'refused')).toBe('Đã từ chối khóa mới');
+    expect(outcomeExplanation(t, 'vi', 'ok', 'Phường 7', 'refused')).toMatch(/^Cán bộ đã từ chối khóa mới .*khóa cũ vẫn được tin cậy\. Nếu Phường 7 .*planbook keygen --rotate/u);
+    expect(translate('en', 'trust.outcome.rotationRefused')).toBe('New key refused');
+
+    // Refused twice: nothing left to refuse, nothing written.
+    expect(await refuse(db)).toEqual({ ok: false, error: 'not-pending' });
+    expect(await db.audit.count()).toBe(auditBefore + 1);
+    db.close();
+  });
+
+  it('a later trust of the new key (for its held files) never applies the refused rotation', async () => {
+    const db = await freshDb();
+    await enrolWard(db);
+    const bare = await bareRotation();
+    const report = await signed(aReport({ unit: 'p7', period: '2024-07', createdAt: '2024-07-05T00:00:00Z' }), wardNext);
+    await importAll(db, [{ name: 'doi-khoa.json', bytes: bare.bytes }, { name: 'bao-cao.json', bytes: report.bytes }]);
+    expect((await refuse(db)).ok).toBe(true);
+
+    // The held report still waits on the new key, as any unknown key's file: no longer a rotation.
+    const [p, ...more] = await pendingNow(db);
+    expect(more).toEqual([]);
+    expect(p).toMatchObject({ keyId: wardNext.keyId, files: 1, rotation: null });
+    if (!p) throw new Error('no pending entry');
+    expect(await acceptPending(db, p, null, 'test')).toEqual({ ok: true, added: [wardNext.keyId], revoked: [] });
+    expect((await db.trust.toArray()).find((k) => k.keyId === ward.keyId)?.revokedAt).toBeNull();
+    db.close();
+  });
+
+  it('a row stored without the flag still reads as pending, and can be refused', async () => {
+    const db = await freshDb();
+    await enrolWard(db);
+    await importAll(db, [{ name: 'doi-khoa.json', bytes: (await bareRotation()).bytes }]);
+    await db.received.toCollection().modify((r: Partial<{ setAside: boolean }>) => { delete r.setAside; });
+    expect(await pendingNow(db)).toHaveLength(1);
+    expect((await refuse(db)).ok).toBe(true);
+    expect(await pendingNow(db)).toEqual([]);
+    db.close();
+  });
+
+  it('revoking the old key takes its rotation off the list, even one dated before the revocation', async () => {
+    const db = await freshDb();
+    await enrolWard(db);
+    const [line] = await importAll(db, [{ name: 'doi-khoa.json', bytes: (await bareRotation()).bytes }]);
+    expect(await pendingNow(db)).toHaveLength(1);
+    expect((await trustRepo.revoke(db, { unitId: 'p7', keyId: ward.keyId, at: '2024-08-01T00:00:00Z', how: 'test' })).ok).toBe(true);
+    expect(await pendingNow(db)).toEqual([]);
+    expect(await rotationMarks(db, [line?.bytesHash ?? ''])).toEqual(new Map());
+    expect(await refuse(db)).toEqual({ ok: false, error: 'not-pending' });
+    db.close();
   });
 });
