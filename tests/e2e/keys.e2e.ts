@@ -142,7 +142,7 @@ describe('keys: enrolment, rotation, trust', () => {
     await expect.poll(() => trusted.getByRole('row').filter({ hasText: newFingerprint }).textContent()).toContain('Thu hồi từ');
   });
 
-  it('a rotation signed by the old key only (another implementation) waits for the officer to compare the new key', async () => {
+  it('a rotation signed by the old key only (another implementation) waits for the officer to compare the new key, or to refuse it', async () => {
     // Packages of another implementation, made here: an enrolment, then a rotation without payload.newKeySignature.
     const UNIT = 'brvt.vung-tau.thang-tam';
     const old = testKey('e2e-thang-tam', UNIT);
@@ -162,9 +162,34 @@ describe('keys: enrolment, rotation, trust', () => {
     const trusted = city.getByRole('table', { name: 'Khóa đã tin cậy' });
     await expect.poll(() => trusted.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
 
+    // A rotation the unit says it did not make (to a stray key): the officer refuses the new key.
+    const stray = testKey('e2e-thang-tam-stray', UNIT);
+    const strayFile = await write('other-rotation-stray.json', buildKeysPackage({ unitId: UNIT, sequence: 2, createdAt: '2024-06-15T00:00:00Z', publicKey: stray.publicKey, validFrom: '2024-06-15T00:00:00Z', replaces: old.keyId }));
+    await receive(city, strayFile, 1);
+    const results = city.getByRole('table', { name: 'Kết quả nhận gói' });
+    const strayLine = results.getByRole('row').filter({ hasText: 'other-rotation-stray.json' });
+    await expect.poll(() => strayLine.textContent()).toContain('Chờ đối chiếu khóa mới');
+    await tab(city, 'Khóa tin cậy');
+    const refuse = pending.getByRole('button', { name: new RegExp(`^Từ chối khóa mới ${formatFingerprint(stray.keyId)} của `, 'u') });
+    await expect.poll(() => refuse.isVisible()).toBe(true);
+    await screenshot(city, 'keys-9-city-unproven-rotation-refuse');
+    await refuse.click();
+    const ask = city.getByRole('alertdialog');
+    expect(await ask.textContent()).toContain('Khóa cũ vẫn được tin cậy');
+    await ask.getByRole('button', { name: 'Từ chối khóa mới', exact: true }).click();
+    await expect.poll(() => city.getByRole('status').filter({ hasText: 'Đã từ chối khóa mới của' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await city.getByText('Không có khóa nào đang chờ.').isVisible()).toBe(true);
+    expect(await trusted.getByRole('row').count()).toBe(2); // nothing else changed: the old key in use
+    expect(await trusted.getByRole('row').filter({ hasText: formatFingerprint(old.keyId) }).textContent()).toContain('Đang dùng');
+    // Its import line now reads as refused, with what to do, and needs no more attention.
+    await tab(city, 'Nhận gói');
+    await expect.poll(() => strayLine.textContent()).toContain('Đã từ chối khóa mới');
+    expect(await strayLine.textContent()).toContain('planbook keygen --rotate');
+    expect(await city.getByText('Xong: 1 tệp. 0 được chấp nhận, 0 cần xử lý.').isVisible()).toBe(true);
+
     // Imported alone, the rotation reads as awaiting the new key's fingerprint, not as plainly accepted.
     await receive(city, rotationFile, 1);
-    const line = city.getByRole('table', { name: 'Kết quả nhận gói' }).getByRole('row').filter({ hasText: 'other-rotation.json' });
+    const line = results.getByRole('row').filter({ hasText: 'other-rotation.json' });
     await expect.poll(() => line.textContent()).toContain('Chờ đối chiếu khóa mới');
     expect(await line.textContent()).toContain('Đã nhận yêu cầu đổi khóa; chờ đối chiếu mã khóa mới.');
     expect(await city.getByText('Xong: 1 tệp. 0 được chấp nhận, 1 cần xử lý.').isVisible()).toBe(true);

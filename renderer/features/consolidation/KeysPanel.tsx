@@ -1,7 +1,9 @@
 // Keys: the signing keys of files held for an unknown key, and the new keys of rotations kept
 // without the new key's signature, each accepted by the officer after comparing its fingerprint
 // over the phone (an explicit, audited act; for a rotation, accepting applies it), then the held
-// files are verified again. Below, the keys already trusted.
+// files are verified again. A rotation may be refused instead, after a confirmation that says what
+// follows (the old key stays trusted, the package is kept as evidence): keys/refuseRotation.ts.
+// Below, the keys already trusted.
 import { useState } from 'react';
 import { formatFingerprint } from '../../../shared/crypto/hash';
 import type { PlanDocument } from '../../../shared/model/plan';
@@ -11,6 +13,7 @@ import { useT } from '../../i18n';
 import { useUi } from '../../state';
 import { acceptPending, keyOf, pendingOf, type PendingKey } from '../keys/pendingKeys';
 import { PendingKeyRow } from '../keys/PendingKeyRow';
+import { refuseRotation } from '../keys/refuseRotation';
 import { TrustedKeys } from '../keys/TrustedKeys';
 import { useUnprovenRotations } from '../keys/unprovenRotations';
 import { formatInstantVi } from './format';
@@ -26,19 +29,29 @@ export function KeysPanel({ doc, name }: { doc: PlanDocument; name: (id: string)
   const rotations = useUnprovenRotations();
   const trusted = useTrustRows();
   const lang = useUi((s) => s.lang);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refusing, setRefusing] = useState<PendingKey | null>(null);
 
   const accept = async (p: PendingKey, typed: string | null) => {
     setBusy(true);
     const unit = name(p.unitId);
     const r = await acceptPending(db, p, typed, `fingerprint ${formatFingerprint(p.keyId)} compared by phone`);
-    if (!r.ok) { setMessage(t('cons.keys.failed', { error: trustErrorMessage(r.error, lang) })); setBusy(false); return; }
+    if (!r.ok) { setMessage({ ok: false, text: t('cons.keys.failed', { error: trustErrorMessage(r.error, lang) }) }); setBusy(false); return; }
     const { replaceImportLine } = useUi.getState();
     await recheckHeld(db, scopeOf(doc), verifyBatch, { onProgress: () => undefined, onLine: replaceImportLine });
-    setMessage(p.rotation && p.validFrom
+    setMessage({ ok: true, text: p.rotation && p.validFrom
       ? t('trust.pending.rotationAccepted', { unit, date: formatInstantVi(p.validFrom) })
-      : t('cons.keys.accepted', { unit }));
+      : t('cons.keys.accepted', { unit }) });
+    setBusy(false);
+  };
+
+  const refuse = async (p: PendingKey) => {
+    setRefusing(null);
+    setBusy(true);
+    const r = await refuseRotation(db, { unitId: p.unitId, keyId: p.keyId, how: 'new key refused by the officer' });
+    const unit = sanitizeForDisplay(name(p.unitId));
+    setMessage(r.ok ? { ok: true, text: t('trust.pending.refused', { unit }) } : { ok: false, text: t('trust.pending.refuseFailed') });
     setBusy(false);
   };
 
@@ -47,12 +60,21 @@ export function KeysPanel({ doc, name }: { doc: PlanDocument; name: (id: string)
     <section aria-labelledby="keys-title">
       <h2 id="keys-title">{t('cons.keys.title')}</h2>
       <p className="muted">{t('cons.keys.intro')}</p>
-      {message && <p role="status" className="summary">{message}</p>}
+      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'summary' : 'error'}>{message.text}</p>}
+      {refusing && (
+        <div className="key-confirm" role="alertdialog" aria-labelledby="refuse-q">
+          <p id="refuse-q">{t('trust.pending.refuseConfirm', { unit: sanitizeForDisplay(name(refusing.unitId)), fingerprint: formatFingerprint(refusing.keyId) })}</p>
+          <div className="key-actions">
+            <button type="button" className="primary" onClick={() => void refuse(refusing)}>{t('trust.pending.refuseGo')}</button>
+            <button type="button" onClick={() => setRefusing(null)}>{t('ownKey.cancel')}</button>
+          </div>
+        </div>
+      )}
       {pending.length === 0 ? <p>{t('cons.keys.none')}</p> : (
         <table className="grid" aria-label={t('cons.keys.title')}>
           <thead><tr><th scope="col">{t('cons.keys.unit')}</th><th scope="col">{t('cons.keys.fingerprint')}</th><th scope="col">{t('trust.pending.typed')}</th><th scope="col">{t('cons.keys.files')}</th><th scope="col"><span className="visually-hidden">{t('cons.keys.accept', { unit: '' })}</span></th></tr></thead>
           <tbody>
-            {pending.map((p) => <PendingKeyRow key={keyOf(p.unitId, p.keyId)} p={p} unitName={sanitizeForDisplay(name(p.unitId))} busy={busy} onAccept={(x, typed) => void accept(x, typed)} />)}
+            {pending.map((p) => <PendingKeyRow key={keyOf(p.unitId, p.keyId)} p={p} unitName={sanitizeForDisplay(name(p.unitId))} busy={busy} onAccept={(x, typed) => void accept(x, typed)} onRefuse={setRefusing} />)}
           </tbody>
         </table>
       )}
