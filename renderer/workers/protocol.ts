@@ -5,7 +5,17 @@ import type { TrustRegistry, VerifyResult } from '../../shared/packages';
 export type RawFile = { name: string; bytes: ArrayBuffer };
 export type PlanScope = { id: string; periods: readonly string[] };
 
-export type ToWorker = { id: number; type: 'verify'; files: RawFile[]; trust: TrustRegistry; plan: PlanScope | null };
+export type ToWorker =
+  | { id: number; type: 'verify'; files: RawFile[]; trust: TrustRegistry; plan: PlanScope | null }
+  /** The screen has stored the file at `index`: the worker may verify up to AHEAD files beyond it. */
+  | { id: number; type: 'stored'; index: number };
+
+/**
+ * Files the worker verifies ahead of those the screen has stored. The worker verifies several
+ * times faster than the screen stores; unchecked, thousands of results (each a parsed package)
+ * waited on the screen's thread, and the garbage collection of that heap held it for half a second.
+ */
+export const AHEAD = 16;
 
 export type FromWorker = { id: number } & (
   | { type: 'started'; index: number; name: string; total: number }

@@ -30,7 +30,11 @@ export function verifyInWorker(files: readonly { name: string; bytes: Uint8Array
       if (cancelled) return;
       switch (data.type) {
         case 'started': events.onStarted(data.index, data.name, data.total); break;
-        case 'file': await events.onFile(data.index, { name: data.name, bytes: new Uint8Array(data.bytes) }, data.result); break;
+        case 'file': {
+          await events.onFile(data.index, { name: data.name, bytes: new Uint8Array(data.bytes) }, data.result);
+          worker.postMessage({ id, type: 'stored', index: data.index } satisfies ToWorker);
+          break;
+        }
         case 'done': end({ ok: true, cancelled: false }); break;
         case 'crashed': end({ ok: false, message: data.message }); break;
       }
