@@ -3,6 +3,7 @@ import type { ItemId, PeriodKey, PlanId, UnitId } from '../../shared/model/ids';
 import type { Plan, PlanItem, Section } from '../../shared/model/plan';
 import type { DirectoryUnit, UnitGroup } from '../../shared/model/units';
 import type { Entry, IndicatorValue, ProjectValue } from '../../shared/model/report';
+import type { SubmissionHead } from '../../shared/consolidation/types';
 import type { ReceivedFile } from '../../shared/receipts/intake';
 import type { EntryDraft } from '../../shared/progress/draft';
 
@@ -52,6 +53,13 @@ export type ReceivedPackageRecord = ReceivedFile & {
   /** The officer chose another package of a conflict: this one stays as evidence and counts nowhere. */
   setAside: boolean;
 };
+
+/**
+ * A received row without what is heavy: no bytes, and its submissions without their reports.
+ * What the consolidation screens hold for thousands of rows; a panel that needs a report or the
+ * bytes reads those rows whole (receivedRepo.byHashes).
+ */
+export type ReceivedHead = Omit<ReceivedPackageRecord, 'bytes' | 'submissions'> & { submissions: SubmissionHead[] };
 
 /** Packages this unit exported, re-exportable as they were. */
 export type ExportedPackageRecord = {

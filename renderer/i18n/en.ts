@@ -173,5 +173,6 @@ export const en: Record<CoreMessageKey, string> = {
   'print.open.unit': 'Print the report (official format)',
   'print.open.consolidated': 'Print the consolidated report',
   'print.unavailable': 'The report cannot be built yet: the plan or the period is missing.',
+  'print.building': 'Building the report…',
   'placeholder.soon': 'This screen is being built.',
 };

@@ -171,6 +171,7 @@ export const vi = {
   'print.open.unit': 'In báo cáo (thể thức hành chính)',
   'print.open.consolidated': 'In báo cáo tổng hợp',
   'print.unavailable': 'Chưa lập được báo cáo: thiếu dữ liệu kế hoạch hoặc kỳ báo cáo.',
+  'print.building': 'Đang lập báo cáo…',
   'placeholder.soon': 'Màn hình này đang được xây dựng.',
 } as const;
 

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 // The consolidation worker: reads the period's rows from IndexedDB itself (the rows, bytes
-// included, are the heavy part and never cross to the screen), runs consolidatePeriod and posts
-// the result in pieces (consolidateProtocol.ts).
+// included, are the heavy part and never cross to the screen: reading them there costs the
+// screen's thread seconds of decoding and garbage collection), answers their heads, runs
+// consolidatePeriod and posts the result in pieces (consolidateProtocol.ts).
 import type { ReceivedPackageRecord } from '../db/records';
-import { consolidatePeriod, fingerprintOf, periodInput } from './consolidatePeriod';
-import { piecesOf, type FromConsolidateWorker, type ToConsolidateWorker } from './consolidateProtocol';
+import { consolidatePeriod, fingerprintOf, headOf, periodInput, type PeriodInput } from './consolidatePeriod';
+import { buffersOf, piecesOf, type FromConsolidateWorker, type ToConsolidateWorker } from './consolidateProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,17 +29,41 @@ async function readRows(dbName: string, planId: string, period: string): Promise
   }
 }
 
+/**
+ * The input read last: the screen asks for a period's heads, then for the consolidation of the
+ * rows those heads name. The same fingerprint says they are these rows, and they are not read again.
+ */
+let last: { key: string; fingerprint: string; input: PeriodInput } | null = null;
+
+async function readInput(dbName: string, planId: string, period: string): Promise<{ rows: ReceivedPackageRecord[]; input: PeriodInput }> {
+  const rows = await readRows(dbName, planId, period);
+  const input = periodInput(rows, planId, period);
+  last = { key: `${dbName}|${planId}|${period}`, fingerprint: fingerprintOf(input), input };
+  return { rows, input };
+}
+
+async function answer(data: ToConsolidateWorker, post: (m: FromConsolidateWorker, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  const { id, dbName } = data;
+  if (data.type === 'heads') {
+    const { rows } = await readInput(dbName, data.planId, data.period);
+    post({ id, type: 'heads', heads: rows.map(headOf) });
+    return;
+  }
+  const { facts, fingerprint } = data;
+  const kept = last?.key === `${dbName}|${facts.planId}|${facts.periodKey}` && last.fingerprint === fingerprint ? last.input : null;
+  const input = kept ?? (await readInput(dbName, facts.planId, facts.periodKey)).input;
+  if (fingerprintOf(input) !== fingerprint) { post({ id, type: 'stale' }); return; }
+  const pieces = piecesOf(consolidatePeriod(facts, input));
+  for (const items of pieces.items) post({ id, type: 'items', items }, buffersOf(items));
+  for (const feedback of pieces.feedback) post({ id, type: 'feedback', feedback }, buffersOf(feedback));
+  post({ id, type: 'done', head: pieces.head });
+}
+
 self.onmessage = async ({ data }: MessageEvent<ToConsolidateWorker>) => {
-  const { id, dbName, facts, fingerprint } = data;
-  const post = (m: FromConsolidateWorker) => self.postMessage(m);
+  const post = (m: FromConsolidateWorker, transfer: ArrayBuffer[] = []) => self.postMessage(m, transfer);
   try {
-    const input = periodInput(await readRows(dbName, facts.planId, facts.periodKey), facts.planId, facts.periodKey);
-    if (fingerprintOf(input) !== fingerprint) { post({ id, type: 'stale' }); return; }
-    const pieces = piecesOf(consolidatePeriod(facts, input));
-    for (const items of pieces.items) post({ id, type: 'items', items });
-    for (const feedback of pieces.feedback) post({ id, type: 'feedback', feedback });
-    post({ id, type: 'done', head: pieces.head });
+    await answer(data, post);
   } catch (e) {
-    post({ id, type: 'crashed', message: e instanceof Error ? e.message : String(e) });
+    post({ id: data.id, type: 'crashed', message: e instanceof Error ? e.message : String(e) });
   }
 };

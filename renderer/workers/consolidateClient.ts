@@ -2,11 +2,13 @@
 // by id, its pieces gathered. Any failure (a crash, rows that changed under it, a line naming a
 // submission the screen does not hold) answers null, and the caller consolidates its own rows
 // with the same function.
-import type { Consolidation, ItemFeedback, ItemMerge, Submission } from '../../shared/consolidation';
+import type { Consolidation, ItemFeedback, ItemMerge, SubmissionHead } from '../../shared/consolidation';
+import type { ReceivedHead } from '../db/records';
 import type { PeriodFacts } from './consolidatePeriod';
-import { joinPieces, type FromConsolidateWorker, type ToConsolidateWorker } from './consolidateProtocol';
+import { feedbackOf, itemOf, joinPieces, type FromConsolidateWorker, type ToConsolidateWorker } from './consolidateProtocol';
 
-type Waiting = { submissions: readonly Submission[]; items: ItemMerge[]; feedback: ItemFeedback[]; answer: (result: Consolidation | null) => void };
+type Consolidating = { kind: 'consolidate'; submissions: readonly SubmissionHead[]; items: ItemMerge[]; feedback: ItemFeedback[]; answer: (result: Consolidation<SubmissionHead> | null) => void };
+type Waiting = Consolidating | { kind: 'heads'; answer: (heads: ReceivedHead[] | null) => void };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -15,9 +17,14 @@ const waiting = new Map<number, Waiting>();
 function received(data: FromConsolidateWorker): void {
   const w = waiting.get(data.id);
   if (!w) return;
+  if (w.kind === 'heads') {
+    waiting.delete(data.id);
+    w.answer(data.type === 'heads' ? data.heads : null);
+    return;
+  }
   switch (data.type) {
-    case 'items': w.items.push(...data.items); return;
-    case 'feedback': w.feedback.push(...data.feedback); return;
+    case 'items': w.items.push(...data.items.map(itemOf)); return;
+    case 'feedback': w.feedback.push(...data.feedback.map(feedbackOf)); return;
     case 'done': {
       waiting.delete(data.id);
       w.answer(joinPieces(data.head, w.items, w.feedback, w.submissions));
@@ -42,13 +49,18 @@ function start(): Worker {
 
 export const consolidateWorkerAvailable = () => typeof Worker === 'function' && typeof indexedDB === 'object';
 
-/** `submissions`: the screen's own, from the rows the fingerprint was taken of. */
-export function consolidateInWorker(dbName: string, facts: PeriodFacts, fingerprint: string, submissions: readonly Submission[]): Promise<Consolidation | null> {
+function ask(msg: ToConsolidateWorker, w: Waiting): void {
   worker ??= start();
-  const id = nextId++;
-  const msg: ToConsolidateWorker = { id, dbName, facts, fingerprint };
-  return new Promise((answer) => {
-    waiting.set(id, { submissions, items: [], feedback: [], answer });
-    worker?.postMessage(msg);
-  });
+  waiting.set(msg.id, w);
+  worker.postMessage(msg);
+}
+
+/** `submissions`: the screen's own heads, from the rows the fingerprint was taken of; the lines name them. */
+export function consolidateInWorker(dbName: string, facts: PeriodFacts, fingerprint: string, submissions: readonly SubmissionHead[]): Promise<Consolidation<SubmissionHead> | null> {
+  return new Promise((answer) => ask({ type: 'consolidate', id: nextId++, dbName, facts, fingerprint }, { kind: 'consolidate', submissions, items: [], feedback: [], answer }));
+}
+
+/** The period's rows as heads, read and cut by the worker; null when it cannot answer. */
+export function headsInWorker(dbName: string, planId: string, period: string): Promise<ReceivedHead[] | null> {
+  return new Promise((answer) => ask({ type: 'heads', id: nextId++, dbName, planId, period }, { kind: 'heads', answer }));
 }

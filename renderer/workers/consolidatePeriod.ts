@@ -1,12 +1,12 @@
 // The consolidation of one plan and period from its stored rows: the same steps wherever they run,
 // in the consolidation worker (which reads the rows itself) or on the screen's own thread (few
 // rows, tests, a host without module workers, or a worker that failed).
-import { consolidate, type Consolidation, type Review } from '../../shared/consolidation';
-import type { Submission, SummaryUnit } from '../../shared/consolidation';
+import { consolidate, headOfSubmission, type Consolidation, type Review } from '../../shared/consolidation';
+import type { Submission, SubmissionHead, SummaryUnit } from '../../shared/consolidation';
 import type { PeriodKey, UnitId } from '../../shared/model/ids';
 import type { PlanDocument } from '../../shared/model/plan';
 import type { Period } from '../../shared/periods/keys';
-import type { ReceivedPackageRecord } from '../db/records';
+import type { ReceivedHead, ReceivedPackageRecord } from '../db/records';
 
 /** Everything but the rows: small, posted to the worker as it is. */
 export type PeriodFacts = {
@@ -20,8 +20,12 @@ export type PeriodFacts = {
   consolidatingUnitId: UnitId;
 };
 
+/** A row without its bytes and its submissions' reports (records.ts: ReceivedHead). */
+export const headOf = ({ bytes: _bytes, submissions, ...rest }: ReceivedPackageRecord): ReceivedHead =>
+  ({ ...rest, submissions: submissions.map(headOfSubmission) });
+
 /** The latest review per unit: what the board shows while it concerns the latest sequence. */
-function reviewsOf(rows: readonly ReceivedPackageRecord[]): Map<UnitId, Review> {
+function reviewsOf(rows: readonly ReceivedHead[]): Map<UnitId, Review> {
   const map = new Map<UnitId, Review>();
   for (const r of rows) {
     if (!r.review || r.unitId === null || r.sequence === null) continue;
@@ -31,10 +35,13 @@ function reviewsOf(rows: readonly ReceivedPackageRecord[]): Map<UnitId, Review> 
   return map;
 }
 
-export type PeriodInput = { submissions: Submission[]; reviews: Map<UnitId, Review> };
+/** `S`: whole submissions to consolidate, or their heads to take the fingerprint of (the screen's thread). */
+export type PeriodInput<S extends SubmissionHead = Submission> = { submissions: S[]; reviews: Map<UnitId, Review> };
 
 /** What of the rows counts for the plan and period: the accepted files' submissions and the reviews. */
-export function periodInput(rows: readonly ReceivedPackageRecord[], planId: string, periodKey: string): PeriodInput {
+export function periodInput(rows: readonly ReceivedPackageRecord[], planId: string, periodKey: string): PeriodInput;
+export function periodInput(rows: readonly ReceivedHead[], planId: string, periodKey: string): PeriodInput<SubmissionHead>;
+export function periodInput(rows: readonly ReceivedHead[], planId: string, periodKey: string): PeriodInput<SubmissionHead> {
   const submissions = rows.filter((r) => r.reason === 'ok' && !r.setAside).flatMap((r) => r.submissions)
     .filter((s) => s.planId === planId && s.period === periodKey);
   return { submissions, reviews: reviewsOf(rows) };
@@ -45,7 +52,7 @@ export function periodInput(rows: readonly ReceivedPackageRecord[], planId: stri
  * never change) and the reviews. The worker reads the rows again; the same fingerprint on both
  * sides says it read what the screen holds.
  */
-export function fingerprintOf(input: PeriodInput): string {
+export function fingerprintOf(input: PeriodInput<SubmissionHead>): string {
   const reviews = [...input.reviews].map(([u, r]) => `${u}:${r.state}:${r.sequence}`).sort();
   return `${input.submissions.map((s) => s.ref).join('\n')}\n#\n${reviews.join('\n')}`;
 }

@@ -13,7 +13,7 @@ import { mergeItemFigures, mergeItems, type ItemFigures, type ItemMerge, type Un
 import type { MoneyReader, Rollup } from './rollup';
 import { byString, resolveSequences } from './sequence';
 import { DEFAULT_SIMILARITY, groupTexts, type TextGroup } from './similarity';
-import type { BoardRow, Resolution, Review, SequenceLine, Submission, TargetJudge } from './types';
+import type { BoardRow, Resolution, Review, SequenceLine, Submission, SubmissionHead, TargetJudge } from './types';
 
 export type SummaryUnit = { id: UnitId; name: string; parentId: UnitId | null };
 
@@ -63,9 +63,10 @@ export type ConsolidatedSummary = {
   feedback: ItemFeedback[];
 };
 
-export type Consolidation = {
+/** `S`: the submissions its lines name (with their reports as the core made it; without, on the screens). */
+export type Consolidation<S extends SubmissionHead = Submission> = {
   resolutions: Resolution[];
-  lines: SequenceLine[];
+  lines: SequenceLine<S>[];
   board: BoardRow[];
   counts: BoardCounts;
   counted: CountedReport[];

@@ -8,7 +8,7 @@ import type { PlanUnit } from '../model/units';
 import { NATIONAL_CUT_OFF_DAY, type DataWindow } from '../periods/calendar';
 import type { Package, VerifyResult } from '../packages';
 import { byString } from './sequence';
-import type { Submission } from './types';
+import type { Submission, SubmissionHead } from './types';
 
 /** What of a verification result the core reads (VerifyResult satisfies it). */
 export type Verified = Pick<VerifyResult, 'reason' | 'kind' | 'header' | 'keyId' | 'package' | 'contentHash'> & { children?: Verified[] };
@@ -93,9 +93,9 @@ const containers = (ref: string): string[] => {
 };
 
 export function packagesToCarry(
-  accepted: readonly Submission[], packageOf: (ref: string) => Package | null,
+  accepted: readonly SubmissionHead[], packageOf: (ref: string) => Package | null,
 ): Package[] {
-  const carried = new Map<string, { s: Submission; pkg: Package }>();
+  const carried = new Map<string, { s: SubmissionHead; pkg: Package }>();
   const refs = new Set<string>();
   const sorted = accepted.slice().sort((a, b) => a.ref.length - b.ref.length || byString(a.ref, b.ref));
   for (const s of sorted) {

@@ -31,6 +31,11 @@ export type Submission = {
   report: ReportPayload | null;
 };
 
+/** A submission without its report: what judging arrivals, sequences and the board need. */
+export type SubmissionHead = Omit<Submission, 'report'>;
+
+export const headOfSubmission = ({ report: _report, ...head }: Submission): SubmissionHead => head;
+
 /**
  * What became of one submission (the DESIGN.md reasons sequence resolution can answer). A batch
  * is judged as a set, so a lower sequence is `ok` with `supersededBy`, never `stale`: `stale`
@@ -51,7 +56,8 @@ export type Resolution = {
 };
 
 /** One line of sequences: a unit's packages of one kind for one plan and period. */
-export type SequenceLine = {
+/** `S`: the submissions it names; the screens hold them without their reports (`SubmissionHead`). */
+export type SequenceLine<S extends SubmissionHead = Submission> = {
   key: string;
   unitId: UnitId;
   kind: SubmissionKind;
@@ -60,11 +66,11 @@ export type SequenceLine = {
   /** The highest sequence seen (ok or conflict). */
   latest: number;
   /** The package that counts, or null while the latest sequence is in conflict. */
-  accepted: Submission | null;
+  accepted: S | null;
   /** Distinct contents of the latest sequence when they disagree (two or more). */
-  conflicting: Submission[];
+  conflicting: S[];
   /** Distinct packages (duplicates removed), lowest sequence first. */
-  distinct: Submission[];
+  distinct: S[];
 };
 
 export type BoardState = 'on-time' | 'late' | 'missing';

@@ -3,7 +3,7 @@
 // app stores the first and shows the second; the consolidation core derives the rest, so any
 // import order leaves the same rows (DESIGN.md: importing in any order gives the same result).
 import { submissionsOf } from '../consolidation/packages';
-import type { Submission } from '../consolidation/types';
+import type { Submission, SubmissionHead } from '../consolidation/types';
 import { judgeSequence, type Reason, type VerifyResult } from '../packages';
 
 /** What the officer reads for one file. `supersedes`/`superseded` are `ok` with a relation. */
@@ -49,7 +49,7 @@ export function receivedFileOf(file: { name: string; bytes: Uint8Array }, result
 }
 
 /** What is known of a file already received, for judging a new one. */
-export type Known = Pick<ReceivedFile, 'bytesHash' | 'reason' | 'submissions'> & { setAside?: boolean };
+export type Known = Pick<ReceivedFile, 'bytesHash' | 'reason'> & { submissions: readonly SubmissionHead[]; setAside?: boolean };
 
 export type Arrival = { outcome: ArrivalOutcome; store: boolean };
 
@@ -60,7 +60,7 @@ export type Arrival = { outcome: ArrivalOutcome; store: boolean };
  * * A report or consolidated package: against the accepted packages of its unit, plan, period and
  *   kind: `duplicate` (same signed content in another file), `stale`, `conflict`, `supersedes`, or `ok`.
  */
-export function judgeArrival(known: readonly Known[], incoming: Pick<ReceivedFile, 'bytesHash' | 'reason' | 'submissions'>): Arrival {
+export function judgeArrival(known: readonly Known[], incoming: Known): Arrival {
   if (known.some((k) => k.bytesHash === incoming.bytesHash)) return { outcome: 'duplicate', store: false };
   if (incoming.reason !== 'ok') return { outcome: incoming.reason, store: true };
   const own = incoming.submissions.find((s) => s.direct);

@@ -93,7 +93,9 @@ describe('receipt round trip: returned, answered, approved, refused', () => {
     await wardRow.getByRole('button', { name: `Trả lại ${WARD} để bổ sung`, exact: true }).click();
     const form = city.locator('.review-form');
     const itemSelect = form.getByLabel('Mục cần bổ sung');
-    // Only the items the report carries are offered; the first is the indicator the ward measured.
+    // Only the items the report carries are offered (read from the kept file when the form opens);
+    // the first is the indicator the ward measured.
+    await expect.poll(() => itemSelect.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await itemSelect.locator('option').count()).toBe(count - 1);
     const itemId = await itemSelect.inputValue();
     // The option reads `<section>.<no> <content>`: the ward's editor shows the same content.

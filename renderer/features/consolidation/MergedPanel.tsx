@@ -2,6 +2,7 @@
 // against its budget, per task the units by status
 // with each unit's entry, and the difficulties and proposals gathered. All numbers come from
 // the core; this only lays them out, in Vietnamese formats.
+import { useState } from 'react';
 import type { IndicatorRollup, ItemMerge } from '../../../shared/consolidation';
 import { formatNumberVi, formatPercentVi } from '../../../shared/format/vi';
 import { ENTRY_STATUSES } from '../../../shared/model/report';
@@ -38,13 +39,15 @@ function IndicatorRow({ view, item, merge }: { view: ConsolidationView; item: Pl
   );
 }
 
+/** One task or project: its counts by status, and each unit's entry once opened (a province's units are thousands of rows per item). */
 function TaskItem({ view, item, merge }: { view: ConsolidationView; item: PlanItem; merge: ItemMerge }) {
   const t = useT();
+  const [open, setOpen] = useState(false);
   const counts = ENTRY_STATUSES.filter((s) => merge.byStatus[s] > 0).map((s) => `${t(`cons.status.${s}`)}: ${merge.byStatus[s]}`);
   return (
-    <details className="merged-item">
+    <details className="merged-item" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary><strong>{itemLabel(view, item)}</strong> {short(item.content, 140)} <span className="muted">· {counts.join(' · ') || t('cons.status.none')}</span></summary>
-      <table className="grid" aria-label={`${t('cons.merged.unitDetail')} ${itemLabel(view, item)}`}>
+      {open && <table className="grid" aria-label={`${t('cons.merged.unitDetail')} ${itemLabel(view, item)}`}>
         <thead><tr><th scope="col">{t('cons.board.col.unit')}</th><th scope="col">{t('cons.merged.col.status')}</th><th scope="col">{t('cons.merged.col.percent')}</th><th scope="col">{t('cons.merged.col.result')}</th><th scope="col">{t('cons.merged.col.difficulties')}</th></tr></thead>
         <tbody>
           {merge.units.map((u) => (
@@ -57,7 +60,7 @@ function TaskItem({ view, item, merge }: { view: ConsolidationView; item: PlanIt
             </tr>
           ))}
         </tbody>
-      </table>
+      </table>}
     </details>
   );
 }

@@ -2,13 +2,12 @@
 import { useState } from 'react';
 import type { UnitId } from '../../../shared/model/ids';
 import { sanitizeForDisplay } from '../../../shared/packages';
-import { refOf } from '../../../shared/receipts';
 import { useDb } from '../../db/context';
 import { useT } from '../../i18n';
 import { exportConsolidated, exportReceipt, platformDeps, retrySave, type ExportResult, type PendingSave } from './exportPackages';
 import { receivedRepo } from './receivedRepo';
-import { ReviewForm, reportedItems, type Comment } from './ReviewForm';
-import { followUpOf, ReviewFollowUp } from './ReviewFollowUp';
+import { ReturnForm, type Comment } from './ReviewForm';
+import { acceptedRowOf, followUpOf, ReviewFollowUp } from './ReviewFollowUp';
 import type { ConsolidationView } from './useConsolidation';
 import { PrintButton } from '../report/PrintButton';
 import { consolidatedReportDocument } from '../report/reportDocuments';
@@ -20,10 +19,6 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
   const [returning, setReturning] = useState<string | null>(null);
   // A package signed but not saved (full disk, write error), with what to say once it is saved.
   const [pending, setPending] = useState<{ save: PendingSave; ok: (r: Extract<ExportResult, { ok: true }>) => string } | null>(null);
-  const acceptedRow = (unitId: string) => {
-    const line = view.result.lines.find((l) => l.unitId === unitId && l.accepted);
-    return line?.accepted ? view.rows.find((r) => refOf(r.bytesHash) === line.accepted?.ref) : undefined;
-  };
   const say = (r: ExportResult, ok: (r: Extract<ExportResult, { ok: true }>) => string) => {
     setPending(!r.ok && r.reason === 'save-failed' ? { save: r.pending, ok } : null);
     if (r.ok) return setMessage(ok(r));
@@ -37,7 +32,7 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
   };
   const retry = async () => { if (pending) say(await retrySave(pending.save, platformDeps), pending.ok); };
   const review = async (unitId: string, state: 'approved' | 'returned', comments: Comment[] = []) => {
-    const row = acceptedRow(unitId);
+    const row = acceptedRowOf(view, unitId);
     if (row?.id !== undefined) await receivedRepo.setReview(db, row.id, { state, comments, at: new Date().toISOString() });
     setReturning(null);
   };
@@ -53,7 +48,7 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
         <h2 id="upward-title">{t('cons.upward.title')}</h2>
         <p className="muted">{t('cons.upward.intro')}</p>
         <button type="button" className="primary" onClick={() => void upward()}>{t('cons.upward.export')}</button>{' '}
-        <PrintButton kind="consolidated" build={() => consolidatedReportDocument(view)} />
+        <PrintButton kind="consolidated" build={() => consolidatedReportDocument(db, view)} />
       </section>
       <section aria-labelledby="receipts-title">
         <h2 id="receipts-title">{t('cons.receipts.title')}</h2>
@@ -64,21 +59,20 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
           <tbody>
             {submitted.map((b) => {
               const unit = sanitizeForDisplay(view.name(b.unitId));
-              const row = acceptedRow(b.unitId);
-              const followUp = followUpOf(view, b.unitId);
+              const row = acceptedRowOf(view, b.unitId);
               return (
                 <tr key={b.unitId}>
                   <th scope="row">{unit}</th>
                   <td className="num">{b.sequence ?? '—'}</td>
                   <td>
                     {row?.review ? `${t(`cons.receipts.review.${row.review.state}`)}${row.review.comments.length ? ` (${t('cons.receipts.comments', { count: row.review.comments.length })})` : ''}` : t('cons.receipts.review.none')}
-                    {followUp && <ReviewFollowUp view={view} followUp={followUp} unit={unit} />}
+                    {followUpOf(view, b.unitId) && <ReviewFollowUp view={view} unitId={b.unitId} unit={unit} />}
                   </td>
                   <td><div className="actions-cell">
                     {row && <button type="button" onClick={() => void review(b.unitId, 'approved')}>{t('cons.receipts.approve', { unit })}</button>}
                     {row && <button type="button" onClick={() => setReturning(returning === b.unitId ? null : b.unitId)}>{t('cons.receipts.return', { unit })}</button>}
                     <button type="button" onClick={() => void receipt(b.unitId)}>{t('cons.receipts.exportOne', { unit })}</button>
-                    {returning === b.unitId && <ReviewForm view={view} unit={unit} items={row ? reportedItems(row.bytes) : null} onReturn={(c) => void review(b.unitId, 'returned', c)} />}
+                    {returning === b.unitId && row && <ReturnForm view={view} unit={unit} fileHash={row.bytesHash} onReturn={(c) => void review(b.unitId, 'returned', c)} />}
                   </div></td>
                 </tr>
               );

@@ -5,21 +5,35 @@ import type { ItemId } from '../../../shared/model/ids';
 import { parseStrictJson } from '../../../shared/packages';
 import { readReportPayload } from '../../../shared/progress/payload';
 import { useT } from '../../i18n';
+import { refOf } from '../../../shared/receipts';
+import { useWholeRows } from './receivedRepo';
 import type { ConsolidationView } from './useConsolidation';
 import { itemLabel } from './MergedPanel';
 
 export type Comment = { itemId: ItemId; text: string };
 
 /** The item ids of a report package's entries, or null when the bytes are not a report (then every plan item is offered). */
-export function reportedItems(bytes: Uint8Array): ReadonlySet<string> | null {
+function reportedItems(bytes: Uint8Array): ReadonlySet<string> | null {
   const parsed = parseStrictJson(bytes);
   const payload = parsed.ok ? readReportPayload(parsed.value) : null;
   return payload ? new Set(payload.entries.map((e) => e.itemId as string)) : null;
 }
 
-type Props = { view: ConsolidationView; unit: string; items?: ReadonlySet<string> | null; onReturn: (comments: Comment[]) => void };
+type Props = { view: ConsolidationView; unit: string; onReturn: (comments: Comment[]) => void };
 
-export function ReviewForm({ view, unit, items = null, onReturn }: Props) {
+/** The form for returning the report in `fileHash` (its items read from the kept file first). */
+export function ReturnForm({ fileHash, ...props }: Props & { fileHash: string }) {
+  const t = useT();
+  const whole = useWholeRows([refOf(fileHash)]);
+  const items = useMemo(() => {
+    const row = whole?.get(fileHash);
+    return row ? reportedItems(row.bytes) : null;
+  }, [whole, fileHash]);
+  if (!whole) return <p role="status">{t('cons.loading')}</p>;
+  return <ReviewForm {...props} items={items} />;
+}
+
+function ReviewForm({ view, unit, items, onReturn }: Props & { items: ReadonlySet<string> | null }) {
   const t = useT();
   const offered = useMemo(() => view.doc.items.filter((i) => !items || items.has(i.id)), [view.doc.items, items]);
   const byId = useMemo(() => new Map(view.doc.items.map((i) => [i.id as string, i])), [view.doc.items]);

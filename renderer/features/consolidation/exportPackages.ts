@@ -9,6 +9,8 @@ import type { PlanBookDb } from '../../db/database';
 import { auditRecord } from '../../db/audit';
 import { platform } from '../../platform';
 import { platformSigner } from '../../platform/signer';
+import type { ReceivedPackageRecord } from '../../db/records';
+import { fileHashOf, wholeRowsOf } from './receivedRepo';
 import type { ConsolidationView } from './useConsolidation';
 import { retrySave, type ExportResult, type SaveDeps } from './pendingSave';
 
@@ -22,10 +24,10 @@ export const platformDeps: ExportDeps = {
 
 const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').replace(/[^\w.-]+/gu, '-');
 
-/** The package at `file:HASH#children/2#children/0`, from the kept bytes. */
-function packageAt(ref: string, view: ConsolidationView): Package | null {
-  const [head = '', ...path] = ref.split('#children/');
-  const row = view.rows.find((r) => `file:${r.bytesHash}` === head);
+/** The package at `file:HASH#children/2#children/0`, from the kept bytes (whole rows by bytesHash). */
+function packageAt(ref: string, whole: ReadonlyMap<string, ReceivedPackageRecord>): Package | null {
+  const [, ...path] = ref.split('#children/');
+  const row = whole.get(fileHashOf(ref));
   const parsed = row ? parseStrictJson(row.bytes) : null;
   let node: unknown = parsed?.ok ? parsed.value : null;
   for (const step of path) {
@@ -73,7 +75,8 @@ export async function exportReceipt(db: PlanBookDb, view: ConsolidationView, sel
 
 export async function exportConsolidated(db: PlanBookDb, view: ConsolidationView, self: UnitId, deps: ExportDeps): Promise<ExportResult> {
   const accepted = view.result.lines.filter((l) => l.planId === view.doc.plan.id && l.period === view.periodKey).flatMap((l) => (l.accepted ? [l.accepted] : []));
-  const children = packagesToCarry(accepted, (ref) => packageAt(ref, view));
+  const whole = await wholeRowsOf(db, accepted.map((s) => s.ref));
+  const children = packagesToCarry(accepted, (ref) => packageAt(ref, whole));
   if (children.length === 0) return { ok: false, reason: 'nothing' };
   const planId = view.doc.plan.id as PlanId;
   const period = view.periodKey as PeriodKey;

@@ -1,6 +1,7 @@
 // Import: verify a batch off the UI thread, then judge and store each file in its own
 // transaction as its result arrives. The judging is the core's (shared/receipts); the verifying
 // the worker's; this file orders the steps and reports each file's outcome.
+import { headOfSubmission } from '../../../shared/consolidation';
 import type { TrustRegistry, VerifyResult } from '../../../shared/packages';
 import { judgeArrival, receivedFileOf, type ArrivalOutcome, type Known } from '../../../shared/receipts';
 import type { PlanBookDb } from '../../db/database';
@@ -48,7 +49,9 @@ const lineOf = (index: number, name: string, result: VerifyResult, outcome: Arri
   } : {}),
 });
 
-const knownOf = (r: ReceivedPackageRecord): Known & { id?: number } => ({ id: r.id, bytesHash: r.bytesHash, reason: r.reason as Known['reason'], submissions: r.submissions, setAside: r.setAside });
+/** What judging arrivals needs of a row: its heads (the batch keeps one per file, never the file or its reports). */
+const knownOf = (r: Pick<ReceivedPackageRecord, 'bytesHash' | 'reason' | 'submissions'> & { setAside?: boolean }): Known =>
+  ({ bytesHash: r.bytesHash, reason: r.reason as Known['reason'], submissions: r.submissions.map(headOfSubmission), setAside: r.setAside });
 
 /**
  * Starts a batch. What was received before is read once, then kept up to date in memory as files
@@ -78,7 +81,7 @@ export async function startImport(
         const rotation = isRotation(received);
         const stored = rotation ? (await storeRotation(db, received)).stored : await receivedRepo.store(db, received);
         if (stored.stored && rotation) rotated = true;
-        if (stored.stored) known.push(received);
+        if (stored.stored) known.push(knownOf(received));
         else outcome = 'duplicate'; // kept already (by a batch running elsewhere)
       }
       done += 1;
@@ -113,7 +116,7 @@ export async function recheckHeld(db: PlanBookDb, scope: PlanScope | null, verif
       const id = ids.get(received.bytesHash);
       if (id !== undefined && id >= 0 && isRotation(received)) rotated = (await reverifyRotation(db, id, received))?.ok === true || rotated;
       else if (id !== undefined && id >= 0) await receivedRepo.reverify(db, id, received);
-      known.push(received);
+      known.push(knownOf(received));
       events.onLine(lineOf(index, file.name, result, received.outcome));
     },
   });

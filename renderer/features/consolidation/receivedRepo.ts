@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { Submission } from '../../../shared/consolidation';
 import type { UnitId } from '../../../shared/model/ids';
 import { addKey, type TrustRegistry, type TrustSource, type TrustedKey } from '../../../shared/packages';
 import type { ReceivedFile } from '../../../shared/receipts';
@@ -10,7 +11,9 @@ import { heldKeys } from '../../../shared/receipts/heldKeys';
 import type { PlanBookDb } from '../../db/database';
 import { useDb } from '../../db/context';
 import { auditRecord } from '../../db/audit';
-import type { ReceivedPackageRecord, ReviewRecord, TrustRecord } from '../../db/records';
+import type { ReceivedHead, ReceivedPackageRecord, ReviewRecord, TrustRecord } from '../../db/records';
+import { headOf } from '../../workers/consolidatePeriod';
+import { consolidateWorkerAvailable, headsInWorker } from '../../workers/consolidateClient';
 
 export type StoreResult = { stored: true; id: number } | { stored: false; why: 'same-file' };
 
@@ -47,7 +50,7 @@ export const receivedRepo = {
     }),
 
   forPeriod: (db: PlanBookDb, planId: string, period: string) => db.received.where('[planId+period]').equals([planId, period]).toArray(),
-  keysForPeriod: (db: PlanBookDb, planId: string, period: string) => db.received.where('[planId+period]').equals([planId, period]).primaryKeys(),
+  keysForPeriod: (db: PlanBookDb, planId: string, period: string) => db.received.where('[planId+period]').equals([planId, period]).primaryKeys() as Promise<number[]>,
   /** Everything needed to judge arrivals for a plan: its rows (any period). */
   forPlan: (db: PlanBookDb, planId: string) =>
     db.received.where('[planId+period]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]).toArray(),
@@ -87,37 +90,88 @@ export const receivedRepo = {
     }),
 };
 
+/** The stored file a submission's ref names: `file:HASH`, or `file:HASH#children/2` inside it. */
+export const fileHashOf = (ref: string) => ref.slice(ref.indexOf(':') + 1).split('#', 1)[0] ?? '';
+
+/** The whole rows of the files these refs name, by bytesHash. */
+export async function wholeRowsOf(db: PlanBookDb, refs: readonly string[]): Promise<Map<string, ReceivedPackageRecord>> {
+  const rows = await receivedRepo.byHashes(db, [...new Set(refs.map(fileHashOf))]);
+  return new Map(rows.map((r) => [r.bytesHash, r] as const));
+}
+
+/** The submission a ref names, report included, among whole rows. */
+export const submissionAt = (rows: ReadonlyMap<string, ReceivedPackageRecord>, ref: string): Submission | null =>
+  rows.get(fileHashOf(ref))?.submissions.find((s) => s.ref === ref) ?? null;
+
+/** The whole rows of the files these refs name, following the table (a panel that shows reports or reads bytes). */
+export function useWholeRows(refs: readonly string[]): Map<string, ReceivedPackageRecord> | undefined {
+  const db = useDb();
+  const key = refs.join('\n'); // the refs' content: a new array of the same refs reads nothing again
+  return useLiveQuery(() => wholeRowsOf(db, key ? key.split('\n') : []), [db, key]);
+}
+
 /**
- * The period's rows, following the table. `paused` (an import running): the rows read last are
- * kept and the table is not read again until the pause ends, so thousands of files stored one
- * after another do not re-read the period (every row, bytes included) after each file.
+ * The period's rows, whole while there are fewer than `wholeBelow` (the screen's thread
+ * consolidates them itself), heads only from there on (records.ts, ReceivedHead): the
+ * consolidation worker reads those rows and cuts their heads. Decoding thousands of rows here,
+ * bytes included, cost the screen's thread seconds and a garbage collection of half a second.
  */
+export type PeriodRows = { heads: ReceivedHead[]; whole: ReceivedPackageRecord[] | null };
+
 const READ_SLICE = 200;
 
-export function useReceivedForPeriod(planId: string | null, period: string | null, paused = false): ReceivedPackageRecord[] | undefined {
+/**
+ * The rows of these keys, each as `cut` makes it, READ_SLICE at a time with a task boundary
+ * between slices (the transaction kept open by Dexie.waitFor): reading 3,321 rows at once holds
+ * the screen's thread for about 0.5 s. In a transaction of its own: Dexie's live-query cache
+ * then neither keeps nor deep-clones the rows; they are still observed.
+ */
+function readSliced<T>(db: PlanBookDb, keys: readonly number[], cut: (r: ReceivedPackageRecord) => T): Promise<T[]> {
+  return db.transaction('r', db.received, async () => {
+    const out: T[] = [];
+    for (let i = 0; i < keys.length; i += READ_SLICE) {
+      if (i > 0) await Dexie.waitFor(new Promise((next) => setTimeout(next, 0)));
+      for (const r of await db.received.bulkGet(keys.slice(i, i + READ_SLICE))) if (r) out.push(cut(r));
+    }
+    return out;
+  });
+}
+
+async function readPeriod(db: PlanBookDb, planId: string, period: string, wholeBelow: number): Promise<PeriodRows> {
+  const keys = await receivedRepo.keysForPeriod(db, planId, period);
+  if (keys.length < wholeBelow) {
+    const whole = await readSliced(db, keys, (r) => r);
+    return { heads: whole, whole };
+  }
+  // Observed without reading them: the keys follow rows added and deleted, and a count over the
+  // keys' id range follows every change to a row (a review, a conflict resolved, a file verified again).
+  await db.received.where(':id').between(Math.min(...keys), Math.max(...keys), true, true).count();
+  const heads = consolidateWorkerAvailable() ? await headsInWorker(db.name, planId, period) : null;
+  return { heads: heads ?? await readSliced(db, keys, headOf), whole: null };
+}
+
+/**
+ * The period's rows for the consolidation screens, following the table. `paused` (an import
+ * running): the rows read last are kept and the table is not read again until the pause ends, so
+ * thousands of files stored one after another do not re-read the period after each file.
+ */
+export function usePeriodRows(planId: string | null, period: string | null, paused: boolean, wholeBelow: number): PeriodRows | undefined {
   const db = useDb();
-  const last = useRef<{ key: string; rows: ReceivedPackageRecord[] } | null>(null);
+  const last = useRef<{ key: string; rows: PeriodRows } | null>(null);
   return useLiveQuery(async () => {
-    if (!planId || !period) return [];
+    if (!planId || !period) return { heads: [], whole: [] };
     const key = `${planId}|${period}`;
     if (paused && last.current?.key === key) return last.current.rows;
-    // In a transaction of its own: Dexie's live-query cache then neither keeps nor deep-clones the
-    // rows (3,321 rows, bytes included: about 0.6 s of the screen's thread); the range is still
-    // observed. The keys first, then the rows READ_SLICE at a time with a task boundary between
-    // slices (the transaction kept open by Dexie.waitFor): reading 3,321 rows at once holds the
-    // screen's thread for about 0.5 s.
-    const rows = await db.transaction('r', db.received, async () => {
-      const keys = await receivedRepo.keysForPeriod(db, planId, period);
-      const out: ReceivedPackageRecord[] = [];
-      for (let i = 0; i < keys.length; i += READ_SLICE) {
-        if (i > 0) await Dexie.waitFor(new Promise((next) => setTimeout(next, 0)));
-        for (const r of await db.received.bulkGet(keys.slice(i, i + READ_SLICE))) if (r) out.push(r);
-      }
-      return out;
-    });
+    const rows = await readPeriod(db, planId, period, wholeBelow);
     last.current = { key, rows };
     return rows;
-  }, [db, planId, period, paused]);
+  }, [db, planId, period, paused, wholeBelow]);
+}
+
+/** The period's rows, whole (a unit's own screens: the few packages its coordinating units sent). */
+export function useReceivedForPeriod(planId: string | null, period: string | null): ReceivedPackageRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => (planId && period ? readSliced(db, await receivedRepo.keysForPeriod(db, planId, period), (r) => r) : []), [db, planId, period]);
 }
 
 /**

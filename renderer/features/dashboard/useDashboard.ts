@@ -1,6 +1,6 @@
 // The dashboard's data: the same sources as the printed reports (reportDocuments.ts), and the
 // plan's periods so far consolidated one by one by the core (shared/report/history.ts).
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { PeriodKey, UnitId } from '../../../shared/model/ids';
 import type { PlanDocument } from '../../../shared/model/plan';
@@ -13,7 +13,7 @@ import { useDb } from '../../db/context';
 import { receivedRepo } from '../consolidation/receivedRepo';
 import { useConsolidation, type ConsolidationView } from '../consolidation/useConsolidation';
 import { useReport, type ReportModel } from '../progress/useReport';
-import { consolidatedSourceOf, unitSourceOf } from '../report/reportDocuments';
+import { consolidatedSourceOf, countedReports, unitSourceOf } from '../report/reportDocuments';
 import { useDirectory } from '../units/unitsRepo';
 
 export type History = { periods: PeriodHistory[]; years: YearMoney[]; hasProjects: boolean };
@@ -46,8 +46,19 @@ export function useHistory(self: UnitId, doc: PlanDocument | null | undefined, u
 /** The consolidated view of the period and its report source (null when the source cannot be built). */
 export function useConsolidatedSource(self: UnitId, doc: PlanDocument | null | undefined, period: PeriodKey | null):
   { view: ConsolidationView; source: ReportSource | null } | null | undefined {
+  const db = useDb();
   const view = useConsolidation(self, doc?.plan.id ?? null, period);
-  return useMemo(() => (view ? { view, source: consolidatedSourceOf(view) } : view), [view]);
+  // The counted reports are read whole for it (the view holds heads only); the source built for
+  // the last view of the same plan and period stays shown meanwhile.
+  const [built, setBuilt] = useState<{ view: ConsolidationView; source: ReportSource | null } | null>(null);
+  useEffect(() => {
+    if (!view) return;
+    let current = true;
+    void countedReports(db, view).then((reports) => { if (current) setBuilt({ view, source: consolidatedSourceOf(view, reports) }); });
+    return () => { current = false; };
+  }, [db, view]);
+  if (!view) return view;
+  return built && built.view.doc.plan.id === view.doc.plan.id && built.view.periodKey === view.periodKey ? built : undefined;
 }
 
 /** One unit's own report for the period and its report source. */

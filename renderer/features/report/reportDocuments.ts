@@ -8,6 +8,8 @@ import { buildReportDocument } from '../../../shared/report/document';
 import { consolidatedReportSource, unitReportSource, type ReportSource } from '../../../shared/report/source';
 import type { ReportDocument } from '../../../shared/report/types';
 import type { Directory } from '../../../shared/units/directory';
+import type { PlanBookDb } from '../../db/database';
+import { submissionAt, wholeRowsOf } from '../consolidation/receivedRepo';
 import type { ConsolidationView } from '../consolidation/useConsolidation';
 
 const summaryUnit = (directory: Directory, id: string): SummaryUnit | null => {
@@ -32,20 +34,27 @@ export function unitReportDocument(input: UnitInput): ReportDocument | null {
   return source ? buildReportDocument(source) : null;
 }
 
-/** What the consolidated report of the period is made of: roll-ups from the core's summary. */
-export function consolidatedSourceOf(view: ConsolidationView): ReportSource | null {
-  const bySubmission = new Map(view.rows.flatMap((r) => r.submissions).map((s) => [s.ref, s] as const));
-  const reports: UnitReport[] = view.result.counted.flatMap((c) => {
-    const report = bySubmission.get(c.ref)?.report;
+/**
+ * The reports the view counts, read whole: the screens hold only the rows' heads, and the
+ * consolidated report names every unit's results (read when it is opened, never before).
+ */
+export async function countedReports(db: PlanBookDb, view: ConsolidationView): Promise<UnitReport[]> {
+  const whole = await wholeRowsOf(db, view.result.counted.map((c) => c.ref));
+  return view.result.counted.flatMap((c) => {
+    const report = submissionAt(whole, c.ref)?.report;
     return report ? [{ unitId: c.unitId, report }] : [];
   });
+}
+
+/** What the consolidated report of the period is made of: roll-ups from the core's summary, and the counted reports. */
+export function consolidatedSourceOf(view: ConsolidationView, reports: readonly UnitReport[]): ReportSource | null {
   const units = [...view.directory.units.values()].map((u) => ({ id: u.id, name: u.name, parentId: u.parentId }));
   const source = consolidatedReportSource({ plan: view.doc, summary: view.result.summary, reports, unitId: view.consolidating, units });
   return source.ok ? source.source : null;
 }
 
 /** The consolidated report of what this unit received for the period, in the official format. */
-export function consolidatedReportDocument(view: ConsolidationView): ReportDocument | null {
-  const source = consolidatedSourceOf(view);
+export async function consolidatedReportDocument(db: PlanBookDb, view: ConsolidationView): Promise<ReportDocument | null> {
+  const source = consolidatedSourceOf(view, await countedReports(db, view));
   return source ? buildReportDocument(source) : null;
 }

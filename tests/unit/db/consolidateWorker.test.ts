@@ -1,13 +1,14 @@
 // The consolidation worker, its message handler run here on fake-indexeddb: it reads the period's
-// rows itself and what crosses back, joined with the screen's own submissions, is the result the
-// core gives on the screen's rows; a write between the two reads is reported, not hidden.
+// rows itself, answers their heads, and what crosses back of a consolidation, joined with the
+// screen's own submissions, is the result the core gives on the screen's rows; a write between
+// the two reads is reported, not hidden.
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlanBookDb } from '../../../renderer/db/database';
 import { receivedRepo } from '../../../renderer/features/consolidation/receivedRepo';
 import { startImport } from '../../../renderer/features/consolidation/importer';
 import { verifyDirect } from '../../../renderer/workers/verifyDirect';
-import { consolidatePeriod, fingerprintOf, periodInput, type PeriodFacts } from '../../../renderer/workers/consolidatePeriod';
-import { fullLines, joinPieces, piecesOf, slimLines, type FromConsolidateWorker, type SlimHead } from '../../../renderer/workers/consolidateProtocol';
+import { consolidatePeriod, fingerprintOf, headOf, periodInput, type PeriodFacts } from '../../../renderer/workers/consolidatePeriod';
+import { feedbackOf, fullLines, itemOf, joinPieces, piecesOf, slimLines, type FromConsolidateWorker, type SlimHead, type ToConsolidateWorker } from '../../../renderer/workers/consolidateProtocol';
 import type { ItemFeedback, ItemMerge } from '../../../shared/consolidation';
 import type { PeriodKey, UnitId } from '../../../shared/model/ids';
 import { PLAN_ID, PLAN_PERIODS, aReport, signed, testKey } from '../../helpers/packages';
@@ -40,12 +41,14 @@ const facts: PeriodFacts = {
   expected: UNITS as UnitId[], units: UNITS.map((u) => ({ id: u as UnitId, name: `Phường ${u}`, parentId: 'vt' as UnitId })), consolidatingUnitId: 'vt' as UnitId,
 };
 
-async function ask(dbName: string, fingerprint: string): Promise<FromConsolidateWorker[]> {
+async function send(data: ToConsolidateWorker): Promise<FromConsolidateWorker[]> {
   posted.length = 0;
   await import('../../../renderer/workers/consolidate.worker');
-  await scope.self?.onmessage?.({ data: { id: 7, dbName, facts, fingerprint } });
+  await scope.self?.onmessage?.({ data });
   return [...posted];
 }
+
+const ask = (dbName: string, fingerprint: string) => send({ type: 'consolidate', id: 7, dbName, facts, fingerprint });
 
 function joined(messages: FromConsolidateWorker[], submissions: Parameters<typeof joinPieces>[3]) {
   const items: ItemMerge[] = [];
@@ -53,8 +56,8 @@ function joined(messages: FromConsolidateWorker[], submissions: Parameters<typeo
   let head: SlimHead | null = null;
   for (const m of messages) {
     expect(m.id).toBe(7);
-    if (m.type === 'items') items.push(...m.items);
-    else if (m.type === 'feedback') feedback.push(...m.feedback);
+    if (m.type === 'items') items.push(...m.items.map(itemOf));
+    else if (m.type === 'feedback') feedback.push(...m.feedback.map(feedbackOf));
     else if (m.type === 'done') head = m.head;
     else throw new Error(`unexpected ${m.type}`);
   }
@@ -89,6 +92,36 @@ describe('consolidation worker', () => {
     expect((await ask(db.name, before)).map((m) => m.type)).toEqual(['stale']);
   });
 
+  it('answers the period\'s rows as heads: no bytes, no reports, the same fingerprint as the rows read whole', async () => {
+    const db = await filledDb();
+    const rows = await receivedRepo.forPeriod(db, PLAN_ID, '2024-05');
+    const messages = await send({ type: 'heads', id: 8, dbName: db.name, planId: PLAN_ID, period: '2024-05' });
+    expect(messages.map((m) => [m.id, m.type])).toEqual([[8, 'heads']]);
+    const heads = messages[0]?.type === 'heads' ? messages[0].heads : [];
+    expect(heads).toEqual(rows.map(headOf));
+    expect(heads.length).toBe(6);
+    expect(heads.some((h) => 'bytes' in h || h.submissions.some((s) => 'report' in s))).toBe(false);
+    expect(JSON.stringify(heads)).not.toContain('Báo cáo p1 số');
+    expect(fingerprintOf(periodInput(heads, PLAN_ID, '2024-05'))).toBe(fingerprintOf(periodInput(rows, PLAN_ID, '2024-05')));
+  });
+
+  it('consolidates the rows it cut the heads of without reading them again; other rows are read and judged', async () => {
+    const db = await filledDb();
+    await send({ type: 'heads', id: 8, dbName: db.name, planId: PLAN_ID, period: '2024-05' });
+    const rows = await receivedRepo.forPeriod(db, PLAN_ID, '2024-05');
+    const input = periodInput(rows, PLAN_ID, '2024-05');
+    // A review written after the heads were read: the screen's fingerprint (of those heads) is
+    // answered from the rows the worker holds, which are what the screen shows.
+    const p2 = rows.find((r) => r.unitId === 'p2');
+    await receivedRepo.setReview(db, p2?.id ?? -1, { state: 'approved', comments: [], at: '2024-06-01T00:00:00Z' } as never);
+    const held = await ask(db.name, fingerprintOf(input));
+    expect(joined(held, input.submissions)).toEqual(consolidatePeriod(facts, input));
+    // The screen's next fingerprint (the review read): the worker reads the rows again.
+    const after = periodInput(await receivedRepo.forPeriod(db, PLAN_ID, '2024-05'), PLAN_ID, '2024-05');
+    expect(fingerprintOf(after)).not.toBe(fingerprintOf(input));
+    expect(joined(await ask(db.name, fingerprintOf(after)), after.submissions)).toEqual(consolidatePeriod(facts, after));
+  });
+
   it('answers crashed for a database it cannot read, and does not create it', async () => {
     const name = `absent-${Date.now()}`;
     expect((await ask(name, '')).map((m) => m.type)).toEqual(['crashed']);
@@ -100,7 +133,7 @@ describe('consolidation worker', () => {
     const input = periodInput(await receivedRepo.forPeriod(db, PLAN_ID, '2024-05'), PLAN_ID, '2024-05');
     const result = consolidatePeriod(facts, input);
     const pieces = piecesOf(result);
-    expect(joinPieces(pieces.head, pieces.items.flat(), pieces.feedback.flat(), input.submissions)).toEqual(result);
+    expect(joinPieces(pieces.head, pieces.items.flat().map(itemOf), pieces.feedback.flat().map(feedbackOf), input.submissions)).toEqual(result);
     expect(fullLines(slimLines(result.lines), input.submissions.slice(1))).toBeNull();
   });
 });
