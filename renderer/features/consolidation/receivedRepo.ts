@@ -145,7 +145,8 @@ async function readPeriod(db: PlanBookDb, planId: string, period: string, wholeB
   }
   // Observed without reading them: the keys follow rows added and deleted, and a count over the
   // keys' id range follows every change to a row (a review, a conflict resolved, a file verified again).
-  await db.received.where(':id').between(Math.min(...keys), Math.max(...keys), true, true).count();
+  const [low, high] = keys.reduce(([lo, hi], k) => [Math.min(lo, k), Math.max(hi, k)], [Infinity, -Infinity]);
+  await db.received.where(':id').between(low, high, true, true).count();
   const heads = consolidateWorkerAvailable() ? await headsInWorker(db.name, planId, period) : null;
   return { heads: heads ?? await readSliced(db, keys, headOf), whole: null };
 }
