@@ -19,7 +19,8 @@ export const STEPS: readonly Step[] = [
       sections: '[planId+id], planId',
       items: '[planId+id], planId',
       entries: '[unitId+planId+period+itemId], [unitId+planId+period], [planId+period]',
-      received: '++id, &bytesHash, [planId+period], [unitId+planId+period], packageId, reason, receivedAt',
+      // `kind`: the keys packages (enrolments, rotations) found without reading every report received.
+      received: '++id, &bytesHash, [planId+period], [unitId+planId+period], packageId, reason, receivedAt, kind',
       exported: '++id, [unitId+planId+period], packageId',
       sequences: '[unitId+planId+period]',
       trust: '[unitId+keyId], unitId, keyId',

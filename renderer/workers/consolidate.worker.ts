@@ -4,7 +4,7 @@
 // screen's thread seconds of decoding and garbage collection), answers their heads, runs
 // consolidatePeriod and posts the result in pieces (consolidateProtocol.ts).
 import type { ReceivedPackageRecord } from '../db/records';
-import { consolidatePeriod, fingerprintOf, headOf, periodInput, type PeriodInput } from './consolidatePeriod';
+import { consolidatePeriod, fingerprintOf, headOf, historyOf, periodInput, type PeriodInput } from './consolidatePeriod';
 import { buffersOf, piecesOf, type FromConsolidateWorker, type ToConsolidateWorker } from './consolidateProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -12,18 +12,21 @@ declare const self: DedicatedWorkerGlobalScope;
 const request = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
 
 /**
- * The rows of `[planId+period]` (Dexie's index of the `received` store), read in one transaction.
+ * The rows of `[planId+period]` (Dexie's index of the `received` store), or of every period of the
+ * plan (`period` null), read in one transaction.
  * The connection is opened for this read only and closed at once, so it never holds up a version
  * change or a deletion of the database; a database that does not exist is not created.
  */
-async function readRows(dbName: string, planId: string, period: string): Promise<ReceivedPackageRecord[]> {
+async function readRows(dbName: string, planId: string, period: string | null): Promise<ReceivedPackageRecord[]> {
   const open = indexedDB.open(dbName);
   open.onupgradeneeded = () => open.transaction?.abort();
   const conn = await request(open);
   conn.onversionchange = () => conn.close();
   try {
     const tx = conn.transaction('received', 'readonly');
-    return await request(tx.objectStore('received').index('[planId+period]').getAll(IDBKeyRange.only([planId, period]))) as ReceivedPackageRecord[];
+    // null: every period of the plan ([planId] sorts before [planId, any period], [planId, []] after).
+    const range = period === null ? IDBKeyRange.bound([planId], [planId, []]) : IDBKeyRange.only([planId, period]);
+    return await request(tx.objectStore('received').index('[planId+period]').getAll(range)) as ReceivedPackageRecord[];
   } finally {
     conn.close();
   }
@@ -44,6 +47,10 @@ async function readInput(dbName: string, planId: string, period: string): Promis
 
 async function answer(data: ToConsolidateWorker, post: (m: FromConsolidateWorker, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const { id, dbName } = data;
+  if (data.type === 'history') {
+    post({ id, type: 'history', periods: historyOf(await readRows(dbName, data.facts.planId, null), data.facts) });
+    return;
+  }
   if (data.type === 'heads') {
     const { rows } = await readInput(dbName, data.planId, data.period);
     post({ id, type: 'heads', heads: rows.map(headOf) });

@@ -4,11 +4,14 @@
 // with the same function.
 import type { Consolidation, ItemFeedback, ItemMerge, SubmissionHead } from '../../shared/consolidation';
 import type { ReceivedHead } from '../db/records';
-import type { PeriodFacts } from './consolidatePeriod';
+import type { PeriodHistory } from '../../shared/report/history';
+import type { HistoryFacts, PeriodFacts } from './consolidatePeriod';
 import { feedbackOf, itemOf, joinPieces, type FromConsolidateWorker, type ToConsolidateWorker } from './consolidateProtocol';
 
 type Consolidating = { kind: 'consolidate'; submissions: readonly SubmissionHead[]; items: ItemMerge[]; feedback: ItemFeedback[]; answer: (result: Consolidation<SubmissionHead> | null) => void };
-type Waiting = Consolidating | { kind: 'heads'; answer: (heads: ReceivedHead[] | null) => void };
+type Waiting = Consolidating
+  | { kind: 'heads'; answer: (heads: ReceivedHead[] | null) => void }
+  | { kind: 'history'; answer: (periods: PeriodHistory[] | null) => void };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -20,6 +23,11 @@ function received(data: FromConsolidateWorker): void {
   if (w.kind === 'heads') {
     waiting.delete(data.id);
     w.answer(data.type === 'heads' ? data.heads : null);
+    return;
+  }
+  if (w.kind === 'history') {
+    waiting.delete(data.id);
+    w.answer(data.type === 'history' ? data.periods : null);
     return;
   }
   switch (data.type) {
@@ -63,4 +71,9 @@ export function consolidateInWorker(dbName: string, facts: PeriodFacts, fingerpr
 /** The period's rows as heads, read and cut by the worker; null when it cannot answer. */
 export function headsInWorker(dbName: string, planId: string, period: string): Promise<ReceivedHead[] | null> {
   return new Promise((answer) => ask({ type: 'heads', id: nextId++, dbName, planId, period }, { kind: 'heads', answer }));
+}
+
+/** The plan's periods so far, read and consolidated by the worker; null when it cannot answer. */
+export function historyInWorker(dbName: string, facts: HistoryFacts): Promise<PeriodHistory[] | null> {
+  return new Promise((answer) => ask({ type: 'history', id: nextId++, dbName, facts }, { kind: 'history', answer }));
 }

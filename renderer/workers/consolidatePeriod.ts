@@ -5,7 +5,8 @@ import { consolidate, headOfSubmission, type Consolidation, type Review } from '
 import type { Submission, SubmissionHead, SummaryUnit } from '../../shared/consolidation';
 import type { PeriodKey, UnitId } from '../../shared/model/ids';
 import type { PlanDocument } from '../../shared/model/plan';
-import type { Period } from '../../shared/periods/keys';
+import { periodKey as keyOfPeriod, type Period } from '../../shared/periods/keys';
+import { submissionHistory, type HistoryInput, type PeriodHistory } from '../../shared/report/history';
 import type { ReceivedHead, ReceivedPackageRecord } from '../db/records';
 
 /** Everything but the rows: small, posted to the worker as it is. */
@@ -63,4 +64,13 @@ export function consolidatePeriod(facts: PeriodFacts, input: PeriodInput): Conso
     submissions: input.submissions, expected: facts.expected, units: facts.units,
     consolidatingUnitId: facts.consolidatingUnitId, reviews: input.reviews,
   });
+}
+
+/** The plan's history (the dashboard's and the merged view's periods so far) but its rows: posted to the worker as it is. */
+export type HistoryFacts = Omit<HistoryInput, 'submissions' | 'expected'> & { expected: Record<string, readonly UnitId[]> };
+
+/** Each period so far from every row of the plan: what the consolidation screen counts (verified, not set aside). */
+export function historyOf(rows: readonly ReceivedPackageRecord[], facts: HistoryFacts): PeriodHistory[] {
+  const submissions = rows.filter((r) => r.reason === 'ok' && !r.setAside).flatMap((r) => r.submissions);
+  return submissionHistory({ ...facts, submissions, expected: (p) => facts.expected[keyOfPeriod(p)] ?? [] });
 }

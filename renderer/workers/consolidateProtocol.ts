@@ -6,12 +6,15 @@
 // own rows, and links them back: it never holds the reports of thousands of rows).
 import type { Consolidation, ItemFeedback, ItemMerge, SequenceLine, SubmissionHead } from '../../shared/consolidation';
 import type { ReceivedHead } from '../db/records';
-import type { PeriodFacts } from './consolidatePeriod';
+import type { PeriodHistory } from '../../shared/report/history';
+import type { HistoryFacts, PeriodFacts } from './consolidatePeriod';
 
 export type ToConsolidateWorker =
   | { type: 'consolidate'; id: number; dbName: string; facts: PeriodFacts; fingerprint: string }
   /** The period's rows as heads (records.ts: ReceivedHead): the screen never reads thousands of rows whole. */
-  | { type: 'heads'; id: number; dbName: string; planId: string; period: string };
+  | { type: 'heads'; id: number; dbName: string; planId: string; period: string }
+  /** The plan's periods so far, from all its rows (consolidatePeriod.ts: historyOf). */
+  | { type: 'history'; id: number; dbName: string; facts: HistoryFacts };
 
 export type SlimLine = Omit<SequenceLine, 'accepted' | 'conflicting' | 'distinct'> & { accepted: string | null; conflicting: string[]; distinct: string[] };
 /** The summary's items and feedback are the result's own items and feedback (the same objects in the core's result), sent once. */
@@ -23,6 +26,7 @@ export type FromConsolidateWorker = { id: number } & (
   | { type: 'feedback'; feedback: FeedbackPiece[] }
   | { type: 'done'; head: SlimHead }
   | { type: 'heads'; heads: ReceivedHead[] }
+  | { type: 'history'; periods: PeriodHistory[] }
   /** The rows read differ from the screen's (a write came between): the screen's own rows decide. */
   | { type: 'stale' }
   | { type: 'crashed'; message: string }

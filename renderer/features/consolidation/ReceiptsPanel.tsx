@@ -1,5 +1,6 @@
 // Receipts back to the units (with the officer's review) and the consolidated package upward.
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { BoardRow } from '../../../shared/consolidation';
 import type { UnitId } from '../../../shared/model/ids';
 import { sanitizeForDisplay } from '../../../shared/packages';
 import { useDb } from '../../db/context';
@@ -9,6 +10,7 @@ import { receivedRepo } from './receivedRepo';
 import { ReturnForm, type Comment } from './ReviewForm';
 import { acceptedRowOf, followUpOf, ReviewFollowUp } from './ReviewFollowUp';
 import type { ConsolidationView } from './useConsolidation';
+import { FindInList, useFoundRows } from '../../components/FindInList';
 import { PrintButton } from '../report/PrintButton';
 import { consolidatedReportDocument } from '../report/reportDocuments';
 
@@ -39,7 +41,8 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
   const receipt = async (unitId: string | null) => say(await exportReceipt(db, view, self, unitId, platformDeps), (r) => t('cons.receipts.saved', { file: r.fileName }));
   const upward = async () => say(await exportConsolidated(db, view, self, platformDeps), (r) => t('cons.upward.saved', { file: r.fileName, sequence: r.sequence, children: r.children }));
 
-  const submitted = view.result.board.filter((r) => r.state !== 'missing');
+  const submitted = useMemo(() => view.result.board.filter((r) => r.state !== 'missing'), [view.result.board]);
+  const found = useFoundRows(submitted, useCallback((b: BoardRow) => view.name(b.unitId), [view]));
   return (
     <section>
       {message && <p role={pending ? 'alert' : 'status'} className="summary">{message}</p>}
@@ -54,10 +57,11 @@ export function ReceiptsPanel({ view, self }: { view: ConsolidationView; self: U
         <h2 id="receipts-title">{t('cons.receipts.title')}</h2>
         <p className="muted">{t('cons.receipts.intro')}</p>
         <button type="button" onClick={() => void receipt(null)}>{t('cons.receipts.exportAll')}</button>
+        <FindInList id="receipts-find" found={found} />
         <table className="grid" aria-label={t('cons.receipts.title')}>
           <thead><tr><th scope="col">{t('cons.receipts.unit')}</th><th scope="col">{t('cons.board.col.sequence')}</th><th scope="col">{t('cons.board.col.review')}</th><th scope="col"><span className="visually-hidden">{t('cons.receipts.exportAll')}</span></th></tr></thead>
           <tbody>
-            {submitted.map((b) => {
+            {found.shown.map((b) => {
               const unit = sanitizeForDisplay(view.name(b.unitId));
               const row = acceptedRowOf(view, b.unitId);
               return (

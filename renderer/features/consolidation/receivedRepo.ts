@@ -12,8 +12,9 @@ import type { PlanBookDb } from '../../db/database';
 import { useDb } from '../../db/context';
 import { auditRecord } from '../../db/audit';
 import type { ReceivedHead, ReceivedPackageRecord, ReviewRecord, TrustRecord } from '../../db/records';
-import { headOf } from '../../workers/consolidatePeriod';
-import { consolidateWorkerAvailable, headsInWorker } from '../../workers/consolidateClient';
+import type { PeriodHistory } from '../../../shared/report/history';
+import { headOf, historyOf, type HistoryFacts } from '../../workers/consolidatePeriod';
+import { consolidateWorkerAvailable, headsInWorker, historyInWorker } from '../../workers/consolidateClient';
 
 export type StoreResult = { stored: true; id: number } | { stored: false; why: 'same-file' };
 
@@ -24,6 +25,8 @@ const toTrusted = (r: TrustRecord): TrustedKey => ({
 });
 
 export type TrustChangeResult = { ok: true; added: boolean } | { ok: false; error: string };
+
+const planRange = (db: PlanBookDb, planId: string) => db.received.where('[planId+period]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]);
 
 export const receivedRepo = {
   /** One file, one transaction: the row and its audit line, or nothing when these bytes are already kept. */
@@ -52,9 +55,11 @@ export const receivedRepo = {
   forPeriod: (db: PlanBookDb, planId: string, period: string) => db.received.where('[planId+period]').equals([planId, period]).toArray(),
   keysForPeriod: (db: PlanBookDb, planId: string, period: string) => db.received.where('[planId+period]').equals([planId, period]).primaryKeys() as Promise<number[]>,
   /** Everything needed to judge arrivals for a plan: its rows (any period). */
-  forPlan: (db: PlanBookDb, planId: string) =>
-    db.received.where('[planId+period]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]).toArray(),
+  forPlan: (db: PlanBookDb, planId: string) => planRange(db, planId).toArray(),
+  keysForPlan: (db: PlanBookDb, planId: string) => planRange(db, planId).primaryKeys() as Promise<number[]>,
   byReason: (db: PlanBookDb, reason: string) => db.received.where('reason').equals(reason).toArray(),
+  /** The verified (`ok`) `keys` packages (enrolments, rotations), found by their kind: no report is read. */
+  verifiedKeys: async (db: PlanBookDb) => (await db.received.where('kind').equals('keys').toArray()).filter((r) => r.reason === 'ok'),
   byHashes: (db: PlanBookDb, hashes: readonly string[]) => db.received.where('bytesHash').anyOf([...hashes]).toArray(),
 
   trust: async (db: PlanBookDb): Promise<TrustRegistry> => ({ keys: (await db.trust.toArray()).map(toTrusted) }),
@@ -137,16 +142,31 @@ function readSliced<T>(db: PlanBookDb, keys: readonly number[], cut: (r: Receive
   });
 }
 
+/**
+ * A live query's hold on rows it does not read: the keys (read by the caller) follow rows added and
+ * deleted, and a count over the keys' id range follows every change to a row (a review, a
+ * conflict resolved, a file verified again).
+ */
+async function observe(db: PlanBookDb, keys: readonly number[]): Promise<void> {
+  if (keys.length === 0) return;
+  const [low, high] = keys.reduce(([lo, hi], k) => [Math.min(lo, k), Math.max(hi, k)], [Infinity, -Infinity]);
+  await db.received.where(':id').between(low, high, true, true).count();
+}
+
+/** The plan's periods so far (the dashboard's history and the merged view's money by year), following its rows, computed by the worker. */
+export async function planHistory(db: PlanBookDb, facts: HistoryFacts): Promise<PeriodHistory[]> {
+  await observe(db, await receivedRepo.keysForPlan(db, facts.planId));
+  const periods = consolidateWorkerAvailable() ? await historyInWorker(db.name, facts) : null;
+  return periods ?? historyOf(await receivedRepo.forPlan(db, facts.planId), facts);
+}
+
 async function readPeriod(db: PlanBookDb, planId: string, period: string, wholeBelow: number): Promise<PeriodRows> {
   const keys = await receivedRepo.keysForPeriod(db, planId, period);
   if (keys.length < wholeBelow) {
     const whole = await readSliced(db, keys, (r) => r);
     return { heads: whole, whole };
   }
-  // Observed without reading them: the keys follow rows added and deleted, and a count over the
-  // keys' id range follows every change to a row (a review, a conflict resolved, a file verified again).
-  const [low, high] = keys.reduce(([lo, hi], k) => [Math.min(lo, k), Math.max(hi, k)], [Infinity, -Infinity]);
-  await db.received.where(':id').between(low, high, true, true).count();
+  await observe(db, keys);
   const heads = consolidateWorkerAvailable() ? await headsInWorker(db.name, planId, period) : null;
   return { heads: heads ?? await readSliced(db, keys, headOf), whole: null };
 }

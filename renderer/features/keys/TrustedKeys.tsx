@@ -1,6 +1,7 @@
 // The trust registry as the consolidating unit sees it: each unit with its keys (valid from,
 // revoked at, how the key entered), and a revoke with a confirmation that says what follows.
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { FindInList, useFoundRows } from '../../components/FindInList';
 import { formatFingerprint } from '../../../shared/crypto/hash';
 import { sanitizeForDisplay, trustErrorMessage } from '../../../shared/packages';
 import { useDb } from '../../db/context';
@@ -34,6 +35,9 @@ export function TrustedKeys({ rows, name }: { rows: readonly TrustRecord[]; name
     setMessage(r.ok ? { ok: true, text: t('trust.revoke.done', { unit: sanitizeForDisplay(name(k.unitId)) }) } : { ok: false, text: t('trust.revoke.failed', { error: trustErrorMessage(r.error, lang) }) });
   };
 
+  const ordered = useMemo(() => sorted(rows, name), [rows, name]);
+  const found = useFoundRows(ordered, useCallback((k: TrustRecord) => name(k.unitId), [name]));
+
   if (rows.length === 0) return <p className="muted">{t('cons.keys.trustedNone')}</p>;
   return (
     <>
@@ -47,6 +51,7 @@ export function TrustedKeys({ rows, name }: { rows: readonly TrustRecord[]; name
           </div>
         </div>
       )}
+      <FindInList id="trusted-find" found={found} />
       <table className="grid trust-table" aria-label={t('cons.keys.trusted')}>
         <thead>
           <tr>
@@ -57,7 +62,7 @@ export function TrustedKeys({ rows, name }: { rows: readonly TrustRecord[]; name
           </tr>
         </thead>
         <tbody>
-          {sorted(rows, name).map((k) => (
+          {found.shown.map((k) => (
             <tr key={`${k.unitId}|${k.keyId}`} className={k.revokedAt ? 'is-revoked' : undefined}>
               <td>{sanitizeForDisplay(name(k.unitId))}</td>
               <td><code className="fingerprint small">{formatFingerprint(k.keyId)}</code></td>

@@ -6,6 +6,7 @@
 import { auditRecord } from '../../db/audit';
 import type { PlanBookDb } from '../../db/database';
 import { trustRepo } from './trustRepo';
+import { receivedRepo } from '../consolidation/receivedRepo';
 import { unprovenRotationOf } from './unprovenRotations';
 
 export type RefuseResult = { ok: true; packageIds: string[] } | { ok: false; error: 'not-pending' };
@@ -18,7 +19,7 @@ export type RefuseResult = { ok: true; packageIds: string[] } | { ok: false; err
 export const refuseRotation = (db: PlanBookDb, req: { unitId: string; keyId: string; how: string }) =>
   db.transaction('rw', db.received, db.trust, db.audit, async (): Promise<RefuseResult> => {
     const [rows, registry] = await Promise.all([
-      db.received.where('reason').equals('ok').filter((r) => r.kind === 'keys').toArray(),
+      receivedRepo.verifiedKeys(db),
       trustRepo.registry(db),
     ]);
     const refused = rows.flatMap((r) => {

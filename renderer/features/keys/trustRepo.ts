@@ -13,6 +13,7 @@ import { auditRecord } from '../../db/audit';
 import type { TrustRecord } from '../../db/records';
 import { keysPayloadOf } from './keysPayload';
 import { planUnitsRepo } from '../consolidation/planUnitsRepo';
+import { receivedRepo } from '../consolidation/receivedRepo';
 
 const SOURCES: readonly TrustSource[] = ['enrolment', 'plan', 'rotation', 'manual'];
 const toTrusted = (r: TrustRecord): TrustedKey => ({
@@ -53,7 +54,7 @@ const now = () => new Date().toISOString();
  * later for its held files never applies a refused rotation (the old key stays as it is).
  */
 async function keptRotations(db: PlanBookDb, unitId: string, publicKey: string) {
-  const rows = await db.received.where('reason').equals('ok').filter((r) => r.kind === 'keys' && r.unitId === unitId && r.setAside !== true).toArray();
+  const rows = (await receivedRepo.verifiedKeys(db)).filter((r) => r.unitId === unitId && r.setAside !== true);
   const found: { payload: KeysPayload; signerKeyId: string; packageId: string }[] = [];
   for (const r of rows) {
     const payload = keysPayloadOf(r.bytes);

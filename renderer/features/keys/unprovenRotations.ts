@@ -17,6 +17,7 @@ import { useDb } from '../../db/context';
 import type { ReceivedPackageRecord } from '../../db/records';
 import { keysPayloadOf } from './keysPayload';
 import { trustRepo } from './trustRepo';
+import { receivedRepo } from '../consolidation/receivedRepo';
 
 /** A kept rotation awaiting the officer: the NEW key (keyId, publicKey), the key it replaces and from when. */
 export type UnprovenRotation = {
@@ -65,7 +66,7 @@ export function unprovenRotationOf(row: Row, registry: TrustRegistry): UnprovenR
 /** Every stored rotation awaiting the officer, one per new key (the first received). */
 export async function unprovenRotations(db: PlanBookDb): Promise<UnprovenRotation[]> {
   const [rows, registry] = await Promise.all([
-    db.received.where('reason').equals('ok').filter((r) => r.kind === 'keys').toArray(),
+    receivedRepo.verifiedKeys(db),
     trustRepo.registry(db),
   ]);
   const byKey = new Map<string, UnprovenRotation>();

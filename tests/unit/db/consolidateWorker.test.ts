@@ -7,7 +7,7 @@ import { PlanBookDb } from '../../../renderer/db/database';
 import { receivedRepo } from '../../../renderer/features/consolidation/receivedRepo';
 import { startImport } from '../../../renderer/features/consolidation/importer';
 import { verifyDirect } from '../../../renderer/workers/verifyDirect';
-import { consolidatePeriod, fingerprintOf, headOf, periodInput, type PeriodFacts } from '../../../renderer/workers/consolidatePeriod';
+import { consolidatePeriod, fingerprintOf, headOf, historyOf, periodInput, type HistoryFacts, type PeriodFacts } from '../../../renderer/workers/consolidatePeriod';
 import { feedbackOf, fullLines, itemOf, joinPieces, piecesOf, slimLines, type FromConsolidateWorker, type SlimHead, type ToConsolidateWorker } from '../../../renderer/workers/consolidateProtocol';
 import type { ItemFeedback, ItemMerge } from '../../../shared/consolidation';
 import type { PeriodKey, UnitId } from '../../../shared/model/ids';
@@ -120,6 +120,22 @@ describe('consolidation worker', () => {
     const after = periodInput(await receivedRepo.forPeriod(db, PLAN_ID, '2024-05'), PLAN_ID, '2024-05');
     expect(fingerprintOf(after)).not.toBe(fingerprintOf(input));
     expect(joined(await ask(db.name, fingerprintOf(after)), after.submissions)).toEqual(consolidatePeriod(facts, after));
+  });
+
+  it('answers the plan\'s history from all its rows, as the screen computes it from the rows read whole', async () => {
+    const db = await filledDb();
+    const history: HistoryFacts = {
+      planId: facts.planId, calendar: facts.calendar, items: facts.items, consolidatingUnitId: facts.consolidatingUnitId,
+      periods: [{ kind: 'month', year: 2024, month: 4 }, { kind: 'month', year: 2024, month: 5 }],
+      expected: { '2024-04': facts.expected, '2024-05': facts.expected },
+    };
+    const messages = await send({ type: 'history', id: 9, dbName: db.name, facts: history });
+    expect(messages.map((m) => [m.id, m.type])).toEqual([[9, 'history']]);
+    const periods = messages[0]?.type === 'history' ? messages[0].periods : [];
+    expect(periods).toEqual(historyOf(await receivedRepo.forPlan(db, PLAN_ID), history));
+    // April: nobody reported; May: p1, p2 and p4 counted (p3 in conflict), p5 missing.
+    expect(periods.map((p) => [p.key, p.counts.missing])).toEqual([['2024-04', 5], ['2024-05', expect.any(Number)]]);
+    expect(periods[1]?.counts.missing).toBeLessThan(5);
   });
 
   it('answers crashed for a database it cannot read, and does not create it', async () => {
