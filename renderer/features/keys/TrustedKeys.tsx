@@ -17,9 +17,10 @@ const dateOf = (iso: string | null) => formatInstantVi(iso);
 const SOURCES = ['enrolment', 'plan', 'rotation', 'manual'] as const;
 const sourceOf = (s: string) => (SOURCES as readonly string[]).includes(s) ? (s as (typeof SOURCES)[number]) : 'manual';
 
-/** Units in name order, each unit's keys newest first. */
+/** Units in name order (Phường 2 before Phường 10), each unit's keys newest first. */
+const byName = new Intl.Collator('vi', { numeric: true });
 function sorted(rows: readonly TrustRecord[], name: (id: string) => string): TrustRecord[] {
-  return [...rows].sort((a, b) => name(a.unitId).localeCompare(name(b.unitId), 'vi') || (b.validFrom ?? b.addedAt).localeCompare(a.validFrom ?? a.addedAt));
+  return [...rows].sort((a, b) => byName.compare(name(a.unitId), name(b.unitId)) || (b.validFrom ?? b.addedAt).localeCompare(a.validFrom ?? a.addedAt));
 }
 
 export function TrustedKeys({ rows, name }: { rows: readonly TrustRecord[]; name: (id: string) => string }) {
