@@ -21,6 +21,7 @@ import { recheckHeld } from './importer';
 import { scopeOf } from './ImportPanel';
 import { usePendingKeys, useTrustRows } from './receivedRepo';
 import { verifyBatch } from './verifyBatch';
+import { ConfirmBox } from '../keys/ConfirmBox';
 
 export function KeysPanel({ doc, name }: { doc: PlanDocument; name: (id: string) => string }) {
   const t = useT();
@@ -62,13 +63,10 @@ export function KeysPanel({ doc, name }: { doc: PlanDocument; name: (id: string)
       <p className="muted">{t('cons.keys.intro')}</p>
       {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'summary' : 'error'}>{message.text}</p>}
       {refusing && (
-        <div className="key-confirm" role="alertdialog" aria-labelledby="refuse-q">
-          <p id="refuse-q">{t('trust.pending.refuseConfirm', { unit: sanitizeForDisplay(name(refusing.unitId)), fingerprint: formatFingerprint(refusing.keyId) })}</p>
-          <div className="key-actions">
-            <button type="button" className="primary" onClick={() => void refuse(refusing)}>{t('trust.pending.refuseGo')}</button>
-            <button type="button" onClick={() => setRefusing(null)}>{t('ownKey.cancel')}</button>
-          </div>
-        </div>
+        <ConfirmBox
+          question={t('trust.pending.refuseConfirm', { unit: sanitizeForDisplay(name(refusing.unitId)), fingerprint: formatFingerprint(refusing.keyId) })}
+          go={t('trust.pending.refuseGo')} onGo={() => void refuse(refusing)} onCancel={() => setRefusing(null)}
+        />
       )}
       {pending.length === 0 ? <p>{t('cons.keys.none')}</p> : (
         <table className="grid" aria-label={t('cons.keys.title')}>

@@ -6,6 +6,7 @@ import { MIN_PASSPHRASE_CHARS, type KeyBackupResult, type KeyResult, type KeyRes
 import { useT } from '../../i18n';
 import { platform } from '../../platform';
 import './keys.css';
+import { ConfirmBox } from './ConfirmBox';
 
 type Props = { unitId: string; onRestored(key: KeyResult): void };
 type Outcome = { kind: 'export'; r: KeyBackupResult } | { kind: 'restore'; r: KeyRestoreResult };
@@ -62,13 +63,7 @@ export function KeyBackup({ unitId, onRestored }: Props) {
         <button type="button" disabled={busy || short} onClick={() => setConfirmRestore(true)}>{t('ownKey.backup.restore')}</button>
       </div>
       {confirmRestore && (
-        <div className="key-confirm" role="alertdialog" aria-labelledby={`${id}-c`}>
-          <p id={`${id}-c`}>{t('ownKey.backup.restoreConfirm')}</p>
-          <div className="key-actions">
-            <button type="button" className="primary" onClick={() => void doRestore()}>{t('ownKey.backup.restoreGo')}</button>
-            <button type="button" onClick={() => setConfirmRestore(false)}>{t('ownKey.cancel')}</button>
-          </div>
-        </div>
+        <ConfirmBox question={t('ownKey.backup.restoreConfirm')} go={t('ownKey.backup.restoreGo')} onGo={() => void doRestore()} onCancel={() => setConfirmRestore(false)} />
       )}
       {busy && <p role="status" className="muted">{t('ownKey.backup.working')}</p>}
       {outcome?.r.ok && <p role="status" className="ok-text">{outcome.kind === 'export' ? t('ownKey.backup.exported', { file: outcome.r.ok ? outcome.r.fileName : '' }) : t('ownKey.backup.restored')}</p>}

@@ -9,6 +9,7 @@ import { platform } from '../../platform';
 import { platformSigner } from '../../platform/signer';
 import { ownKeysRepo, rotateKey, saveAgain, saveEnrolment, type OwnKeysOutcome, type OwnKeysPackage } from './ownKeys';
 import './keys.css';
+import { ConfirmBox } from './ConfirmBox';
 
 type Props = { unitId: string; onChanged(key: KeyResult): void };
 type Message = { ok: boolean; text: string } | null;
@@ -54,13 +55,7 @@ export function OwnKeyActions({ unitId, onChanged }: Props) {
         {last && <button type="button" disabled={busy} onClick={() => void again()}>{t(last.kind === 'rotation' ? 'ownKey.again.rotation' : 'ownKey.again.enrolment')}</button>}
       </div>
       {confirmRotate && (
-        <div className="key-confirm" role="alertdialog" aria-labelledby={`${id}-c`}>
-          <p id={`${id}-c`}>{t('ownKey.rotate.confirm')}</p>
-          <div className="key-actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void rotate()}>{t('ownKey.rotate.go')}</button>
-            <button type="button" onClick={() => setConfirmRotate(false)}>{t('ownKey.cancel')}</button>
-          </div>
-        </div>
+        <ConfirmBox question={t('ownKey.rotate.confirm')} go={t('ownKey.rotate.go')} busy={busy} onGo={() => void rotate()} onCancel={() => setConfirmRotate(false)} />
       )}
       {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error'}>{message.text}</p>}
     </div>

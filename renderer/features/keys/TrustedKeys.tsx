@@ -11,6 +11,7 @@ import { useUi } from '../../state';
 import { formatInstantVi } from '../consolidation/format';
 import { trustRepo } from './trustRepo';
 import './keys.css';
+import { ConfirmBox } from './ConfirmBox';
 
 // Date and time (Vietnam time), so that two acts on one day (an enrolment, then a rotation) differ.
 const dateOf = (iso: string | null) => formatInstantVi(iso);
@@ -44,13 +45,10 @@ export function TrustedKeys({ rows, name }: { rows: readonly TrustRecord[]; name
     <>
       {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'summary' : 'error'}>{message.text}</p>}
       {asking && (
-        <div className="key-confirm" role="alertdialog" aria-labelledby="revoke-q">
-          <p id="revoke-q">{t('trust.revoke.confirm', { unit: sanitizeForDisplay(name(asking.unitId)), fingerprint: formatFingerprint(asking.keyId) })}</p>
-          <div className="key-actions">
-            <button type="button" className="primary" onClick={() => void revoke(asking)}>{t('trust.revoke.go')}</button>
-            <button type="button" onClick={() => setAsking(null)}>{t('ownKey.cancel')}</button>
-          </div>
-        </div>
+        <ConfirmBox
+          question={t('trust.revoke.confirm', { unit: sanitizeForDisplay(name(asking.unitId)), fingerprint: formatFingerprint(asking.keyId) })}
+          go={t('trust.revoke.go')} onGo={() => void revoke(asking)} onCancel={() => setAsking(null)}
+        />
       )}
       <FindInList id="trusted-find" found={found} />
       <table className="grid trust-table" aria-label={t('cons.keys.trusted')}>
