@@ -174,5 +174,6 @@ export const en: Record<CoreMessageKey, string> = {
   'print.open.consolidated': 'Print the consolidated report',
   'print.unavailable': 'The report cannot be built yet: the plan or the period is missing.',
   'print.building': 'Building the report…',
+  'print.readFailed': 'The data for the report could not be read ({error}). Try again; if it still fails, reload the page or restore from a backup.',
   'placeholder.soon': 'This screen is being built.',
 };

@@ -172,6 +172,7 @@ export const vi = {
   'print.open.consolidated': 'In báo cáo tổng hợp',
   'print.unavailable': 'Chưa lập được báo cáo: thiếu dữ liệu kế hoạch hoặc kỳ báo cáo.',
   'print.building': 'Đang lập báo cáo…',
+  'print.readFailed': 'Không đọc được dữ liệu để lập báo cáo ({error}). Hãy thử lại; nếu vẫn lỗi, hãy tải lại trang hoặc khôi phục từ bản sao lưu.',
   'placeholder.soon': 'Màn hình này đang được xây dựng.',
 } as const;
 

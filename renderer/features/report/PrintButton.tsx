@@ -10,14 +10,17 @@ import { useUi } from '../../state';
 export function PrintButton({ kind, build }: { kind: 'unit' | 'consolidated'; build: () => ReportDocument | null | Promise<ReportDocument | null> }) {
   const t = useT();
   const open = useUi((s) => s.openPreview);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const [building, setBuilding] = useState(false);
   const onClick = async () => {
     setBuilding(true);
     try {
       const doc = await build();
-      setFailed(doc === null);
+      setFailed(doc === null ? t('print.unavailable') : null);
       if (doc) open(doc);
+    } catch (e) {
+      // The counted reports could not be read (the stored data, not the report's content).
+      setFailed(t('print.readFailed', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBuilding(false);
     }
@@ -26,7 +29,7 @@ export function PrintButton({ kind, build }: { kind: 'unit' | 'consolidated'; bu
     <>
       <button type="button" onClick={() => void onClick()} disabled={building} aria-busy={building}>{t(`print.open.${kind}`)}</button>
       {building && <span role="status">{t('print.building')}</span>}
-      {failed && <span role="alert" className="error">{t('print.unavailable')}</span>}
+      {failed && <span role="alert" className="error">{failed}</span>}
     </>
   );
 }
