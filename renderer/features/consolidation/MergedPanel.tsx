@@ -2,8 +2,9 @@
 // against its budget, per task the units by status
 // with each unit's entry, and the difficulties and proposals gathered. All numbers come from
 // the core; this only lays them out, in Vietnamese formats.
-import { useState } from 'react';
-import type { IndicatorRollup, ItemMerge } from '../../../shared/consolidation';
+import { useCallback, useState } from 'react';
+import type { IndicatorRollup, ItemMerge, UnitItemRow } from '../../../shared/consolidation';
+import { FindInList, useFoundRows } from '../../components/FindInList';
 import { formatNumberVi, formatPercentVi } from '../../../shared/format/vi';
 import { ENTRY_STATUSES } from '../../../shared/model/report';
 import type { PlanItem } from '../../../shared/model/plan';
@@ -39,18 +40,17 @@ function IndicatorRow({ view, item, merge }: { view: ConsolidationView; item: Pl
   );
 }
 
-/** One task or project: its counts by status, and each unit's entry once opened (a province's units are thousands of rows per item). */
-function TaskItem({ view, item, merge }: { view: ConsolidationView; item: PlanItem; merge: ItemMerge }) {
+/** Each unit's entry for the item (read when the item is opened; a long list is searched by unit name). */
+function UnitEntries({ view, item, merge }: { view: ConsolidationView; item: PlanItem; merge: ItemMerge }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const counts = ENTRY_STATUSES.filter((s) => merge.byStatus[s] > 0).map((s) => `${t(`cons.status.${s}`)}: ${merge.byStatus[s]}`);
+  const found = useFoundRows(merge.units, useCallback((u: UnitItemRow) => view.name(u.unitId), [view]));
   return (
-    <details className="merged-item" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary><strong>{itemLabel(view, item)}</strong> {short(item.content, 140)} <span className="muted">· {counts.join(' · ') || t('cons.status.none')}</span></summary>
-      {open && <table className="grid" aria-label={`${t('cons.merged.unitDetail')} ${itemLabel(view, item)}`}>
+    <>
+      <FindInList id={`merged-find-${item.id}`} found={found} />
+      <table className="grid" aria-label={`${t('cons.merged.unitDetail')} ${itemLabel(view, item)}`}>
         <thead><tr><th scope="col">{t('cons.board.col.unit')}</th><th scope="col">{t('cons.merged.col.status')}</th><th scope="col">{t('cons.merged.col.percent')}</th><th scope="col">{t('cons.merged.col.result')}</th><th scope="col">{t('cons.merged.col.difficulties')}</th></tr></thead>
         <tbody>
-          {merge.units.map((u) => (
+          {found.shown.map((u) => (
             <tr key={u.unitId}>
               <th scope="row">{sanitizeForDisplay(view.name(u.unitId))}</th>
               <td>{u.status ? t(`cons.status.${u.status}`) : t('cons.status.none')}</td>
@@ -60,7 +60,20 @@ function TaskItem({ view, item, merge }: { view: ConsolidationView; item: PlanIt
             </tr>
           ))}
         </tbody>
-      </table>}
+      </table>
+    </>
+  );
+}
+
+/** One task or project: its counts by status, and each unit's entry once opened (a province's units are thousands of rows per item). */
+function TaskItem({ view, item, merge }: { view: ConsolidationView; item: PlanItem; merge: ItemMerge }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const counts = ENTRY_STATUSES.filter((s) => merge.byStatus[s] > 0).map((s) => `${t(`cons.status.${s}`)}: ${formatNumberVi(merge.byStatus[s])}`);
+  return (
+    <details className="merged-item" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary><strong>{itemLabel(view, item)}</strong> {short(item.content, 140)} <span className="muted">· {counts.join(' · ') || t('cons.status.none')}</span></summary>
+      {open && <UnitEntries view={view} item={item} merge={merge} />}
     </details>
   );
 }
@@ -73,7 +86,7 @@ export function MergedPanel({ view }: { view: ConsolidationView }) {
   if (view.result.counted.length === 0) return <p>{t('cons.merged.noReports')}</p>;
   return (
     <section aria-label={t('cons.tab.merged')}>
-      <p className="summary">{t('cons.merged.reports', { count: view.result.counted.length })}</p>
+      <p className="summary">{t('cons.merged.reports', { count: formatNumberVi(view.result.counted.length) })}</p>
       <h2>{t('cons.merged.indicators')}</h2>
       <div className="table-wrap">
         <table className="grid" aria-label={t('cons.merged.indicators')}>
