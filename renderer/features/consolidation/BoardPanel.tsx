@@ -14,6 +14,7 @@ import { ConflictView } from './ConflictView';
 import { formatInstantVi, utf8 } from './format';
 import { WindowedBody, useWindowedRows } from './WindowedBody';
 import type { ConsolidationView } from './useConsolidation';
+import { formatNumberVi } from '../../../shared/format/vi';
 
 const FILTERS: BoardFilter[] = ['all', 'on-time', 'late', 'missing', 'conflict'];
 const SORTS: BoardSort[] = ['name', 'state', 'time'];
@@ -74,7 +75,7 @@ export function BoardPanel({ view }: { view: ConsolidationView }) {
     <section aria-labelledby="board-title">
       <h2 id="board-title">{t('cons.board.title', { period: formatPeriodVi(view.period) })}</h2>
       <p className="counts" role="status" aria-label={t('cons.tab.board')}>
-        {t('cons.board.counts', { onTime: c['on-time'], late: c.late, missing: c.missing, conflict: c.conflict, expected: c.expected })}
+        {t('cons.board.counts', { onTime: formatNumberVi(c['on-time']), late: formatNumberVi(c.late), missing: formatNumberVi(c.missing), conflict: formatNumberVi(c.conflict), expected: formatNumberVi(c.expected) })}
       </p>
       <div className="toolbar">
         <label htmlFor="board-filter">{t('cons.board.filter')}</label>
@@ -85,7 +86,7 @@ export function BoardPanel({ view }: { view: ConsolidationView }) {
           <select id="board-sort" value={sort} onChange={(e) => setBoardSort(e.target.value as BoardSort)}>
             {SORTS.map((s) => <option key={s} value={s}>{t(`cons.board.sort.${s}`)}</option>)}
           </select>
-        <span className="muted">{t('cons.board.shown', { shown: rows.length, total: result.board.length })}</span>
+        <span className="muted">{t('cons.board.shown', { shown: formatNumberVi(rows.length), total: formatNumberVi(result.board.length) })}</span>
         <button type="button" onClick={() => void exportMissing()} disabled={c.missing === 0}>{t('cons.board.exportMissing')}</button>
         {saved && <span className="summary">{saved}</span>}
       </div>

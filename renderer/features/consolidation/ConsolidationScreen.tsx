@@ -2,7 +2,7 @@
 // who has submitted, read the merged figures, answer the units and report upward.
 import { useEffect, useMemo } from 'react';
 import type { PeriodKey, PlanId, UnitId } from '../../../shared/model/ids';
-import { formatDateVi } from '../../../shared/format/vi';
+import { formatDateVi, formatNumberVi } from '../../../shared/format/vi';
 import { currentPeriod, reportingPeriods } from '../../../shared/periods/calendar';
 import { formatPeriodVi, parsePeriodKey, periodKey } from '../../../shared/periods/keys';
 import type { SelfRecord } from '../../db/records';
@@ -57,7 +57,7 @@ export function ConsolidationScreen({ self }: { self: SelfRecord }) {
               {periods.map((k) => { const p = parsePeriodKey(k); return <option key={k} value={k}>{p ? formatPeriodVi(p) : k}</option>; })}
             </select>
         </div>
-        {view && <p className="muted">{t('cons.as', { unit: view.name(view.consolidating), count: view.result.board.length, due: formatDateVi(view.due) })}</p>}
+        {view && <p className="muted">{t('cons.as', { unit: view.name(view.consolidating), count: formatNumberVi(view.result.board.length), due: formatDateVi(view.due) })}</p>}
       </header>
       <div role="tablist" aria-label={t('cons.tabs')} className="tabs">
         {TABS.map((k) => (

@@ -15,6 +15,7 @@ import { isFine } from './outcomeText';
 import { verifyBatch } from './verifyBatch';
 import { readDropped, takeDropped, type DroppedEntry } from './dropped';
 import { useRotationMarks } from '../keys/unprovenRotations';
+import { formatNumberVi } from '../../../shared/format/vi';
 
 export const scopeOf = (doc: PlanDocument): PlanScope => ({ id: doc.plan.id, periods: reportingPeriods(doc.plan).flatMap((k) => k.periods) });
 
@@ -96,14 +97,14 @@ export function ImportPanel({ doc, name, stateOf }: { doc: PlanDocument; name: (
         <div className="import-progress">
           <progress aria-label={t('cons.import.progress')} max={Math.max(progress.total, 1)} value={progress.done} />
           <span role="status">
-            {t('cons.import.progressText', { done: progress.done, total: progress.total })}
+            {t('cons.import.progressText', { done: formatNumberVi(progress.done), total: formatNumberVi(progress.total) })}
             {progress.current && ` · ${t('cons.import.current', { name: progress.current })}`}
           </span>
           {progress.running && <button type="button" onClick={() => { stop.current = true; batch.current?.cancel(); }}>{t('cons.import.cancel')}</button>}
         </div>
       )}
-      {progress.end === 'finished' && <p className="summary" role="status">{t('cons.import.finished', { total: progress.total, ok, held: attention })}</p>}
-      {progress.end === 'cancelled' && <p className="warning" role="status">{t('cons.import.cancelled', { done: progress.done, total: progress.total })}</p>}
+      {progress.end === 'finished' && <p className="summary" role="status">{t('cons.import.finished', { total: formatNumberVi(progress.total), ok: formatNumberVi(ok), held: formatNumberVi(attention) })}</p>}
+      {progress.end === 'cancelled' && <p className="warning" role="status">{t('cons.import.cancelled', { done: formatNumberVi(progress.done), total: formatNumberVi(progress.total) })}</p>}
       {progress.end === 'failed' && <p className="error" role="alert">{t('cons.import.failed', { message: progress.message ?? '' })}</p>}
       {held > 0 && <p className="warning">{t('cons.import.heldKeys', { count: held })}</p>}
       <ImportTable lines={lines} name={name} stateOf={stateOf} />
