@@ -42,6 +42,13 @@ async function importAll(db: PlanBookDb, files: { name: string; bytes: Uint8Arra
 const unsignedRotation = () => buildKeysPackage({ unitId: 'p7', sequence: 2, createdAt: VALID_FROM, publicKey: wardNext.publicKey, validFrom: VALID_FROM, replaces: ward.keyId });
 /** Signed by the old key only: no payload.newKeySignature. */
 const bareRotation = () => signed(unsignedRotation(), ward);
+
+/** The unproven rotation and a July report signed by its new key (held: the key is not trusted yet), imported together. */
+async function rotationAndHeldReport(db: PlanBookDb) {
+  const bare = await bareRotation();
+  const report = await signed(aReport({ unit: 'p7', period: '2024-07', createdAt: '2024-07-05T00:00:00Z' }), wardNext);
+  return { bare, lines: await importAll(db, [{ name: 'doi-khoa.json', bytes: bare.bytes }, { name: 'bao-cao.json', bytes: report.bytes }]) };
+}
 /** What usePendingKeys reads: the held files, one row per untrusted key each waits for. */
 async function held(db: PlanBookDb) {
   const [rows, trust] = await Promise.all([receivedRepo.byReason(db, 'unknown-key'), db.trust.toArray()]);
@@ -78,9 +85,7 @@ describe('a rotation without the new key\'s signature, at the consolidating unit
   it('the officer\'s acceptance applies it: the old key revoked from validFrom, audited; the entry and the awaiting note go', async () => {
     const db = await freshDb();
     await enrolWard(db);
-    const bare = await bareRotation();
-    const report = await signed(aReport({ unit: 'p7', period: '2024-07', createdAt: '2024-07-05T00:00:00Z' }), wardNext);
-    const lines = await importAll(db, [{ name: 'doi-khoa.json', bytes: bare.bytes }, { name: 'bao-cao.json', bytes: report.bytes }]);
+    const { bare, lines } = await rotationAndHeldReport(db);
     expect(lines.map((l) => l.outcome)).toEqual(['ok', 'unknown-key']);
 
     // One entry for the new key: the held report and the rotation wait on it together.
@@ -174,9 +179,7 @@ describe('the officer refuses the new key of a rotation without its signature', 
   it('a later trust of the new key (for its held files) never applies the refused rotation', async () => {
     const db = await freshDb();
     await enrolWard(db);
-    const bare = await bareRotation();
-    const report = await signed(aReport({ unit: 'p7', period: '2024-07', createdAt: '2024-07-05T00:00:00Z' }), wardNext);
-    await importAll(db, [{ name: 'doi-khoa.json', bytes: bare.bytes }, { name: 'bao-cao.json', bytes: report.bytes }]);
+    await rotationAndHeldReport(db);
     expect((await refuse(db)).ok).toBe(true);
 
     // The held report still waits on the new key, as any unknown key's file: no longer a rotation.
